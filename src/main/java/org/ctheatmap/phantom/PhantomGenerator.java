@@ -63,8 +63,11 @@ public final class PhantomGenerator {
 	static final Ellipsoid SPINE = new Ellipsoid(0, 20, 0, 7, 7, Double.POSITIVE_INFINITY);
 	static final Ellipsoid LIVER = new Ellipsoid(-18, -6, -32, 20, 22, 28);
 
-	/** Lesion centre in mm; it lies on the centre of voxel (36, 53, 11). */
+	/** Lesion centre in mm; it lies on the centre of voxel {@link #LESION_CENTRE_VOXEL}. */
 	static final double[] LESION_CENTRE_MM = { -22.0, -8.4, -31.25 };
+
+	/** Voxel (i, j, k), 0-based, whose centre is the lesion centre. */
+	static final int[] LESION_CENTRE_VOXEL = { 36, 53, 11 };
 
 	/** Table slab: x from -45 to 45 mm, y from 36 to 38.4 mm (3 rows), every slice. */
 	static final double[] TABLE_X_MM = { -45, 45 };
@@ -80,6 +83,11 @@ public final class PhantomGenerator {
 	/** Returns the lesion centre in patient coordinates (mm, LPS). */
 	public static double[] lesionCentreMm() {
 		return LESION_CENTRE_MM.clone();
+	}
+
+	/** Returns the 0-based voxel (i, j, k) whose centre is the lesion centre. */
+	public static int[] lesionCentreVoxel() {
+		return LESION_CENTRE_VOXEL.clone();
 	}
 
 	/**

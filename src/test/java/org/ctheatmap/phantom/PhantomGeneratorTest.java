@@ -30,6 +30,12 @@ class PhantomGeneratorTest {
 	private static final int LESION_K = 11;
 
 	@Test
+	void lesionVoxelIsPublished() {
+		assertArrayEquals(new int[] { LESION_I, LESION_J, LESION_K }, PhantomGenerator
+			.lesionCentreVoxel(), "Lesion centre voxel (i, j, k)");
+	}
+
+	@Test
 	void lesionCentreLiesOnItsVoxel() {
 		double[] centre = PhantomGenerator.geometry().voxelToPatient(LESION_I, LESION_J,
 			LESION_K);
