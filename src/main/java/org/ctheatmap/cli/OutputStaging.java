@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.List;
 import org.ctheatmap.io.InvalidInputException;
 
 /**
- * Stages a job's output files in a hidden temporary folder and moves them into
- * the output folder only when all of them are complete, so a failed run leaves
- * no partial output behind.
+ * Stages a job's output files and folders in a hidden temporary folder and
+ * moves them into the output folder only when all of them are complete, so a
+ * failed run leaves no partial output behind.
  * <p>
  * The temporary folder is created in the output folder's nearest existing
  * ancestor, so the final moves stay on one file system. The output folder and
@@ -36,7 +37,7 @@ final class OutputStaging implements Closeable {
 	 * Checks the output folder and creates the staging folder.
 	 *
 	 * @param outputFolder folder that receives the files; may not exist yet
-	 * @param names file names of every output, without folders
+	 * @param names names of every output file or folder, without parent folders
 	 * @param overwrite whether existing outputs of the same names may be
 	 *          replaced
 	 * @param inputs files and folders the job reads; no output may replace one
@@ -86,7 +87,9 @@ final class OutputStaging implements Closeable {
 	}
 
 	/**
-	 * Creates the output folder and moves every staged file into it.
+	 * Creates the output folder and moves every staged output into it. An
+	 * existing output folder of the same name is deleted first, which
+	 * {@link #begin} allows only with {@code overwrite}.
 	 *
 	 * @throws IOException if a declared output was not written or a move fails;
 	 *           files already moved by this call are then deleted, but older
@@ -94,7 +97,7 @@ final class OutputStaging implements Closeable {
 	 */
 	void commit() throws IOException {
 		for (String name : names) {
-			if (!Files.isRegularFile(stagingFolder.resolve(name))) {
+			if (!Files.exists(stagingFolder.resolve(name))) {
 				throw new IOException("Output " + name + " was not written");
 			}
 		}
@@ -103,13 +106,14 @@ final class OutputStaging implements Closeable {
 		try {
 			for (String name : names) {
 				Path target = outputFolder.resolve(name);
+				if (Files.isDirectory(target)) deleteRecursively(target);
 				Files.move(stagingFolder.resolve(name), target,
 					StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				moved.add(target);
 			}
 		} catch (IOException e) {
 			for (Path target : moved) {
-				Files.deleteIfExists(target);
+				deleteRecursively(target);
 			}
 			throw e;
 		}
@@ -118,12 +122,18 @@ final class OutputStaging implements Closeable {
 	/** Deletes the staging folder and whatever is still in it. */
 	@Override
 	public void close() throws IOException {
-		if (!Files.exists(stagingFolder)) return;
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(stagingFolder)) {
-			for (Path file : files) {
-				Files.deleteIfExists(file);
+		deleteRecursively(stagingFolder);
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
+		if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+				for (Path entry : entries) {
+					deleteRecursively(entry);
+				}
 			}
 		}
-		Files.deleteIfExists(stagingFolder);
+		Files.delete(path);
 	}
 }

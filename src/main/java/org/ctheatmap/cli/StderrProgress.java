@@ -1,6 +1,6 @@
 package org.ctheatmap.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 import org.ctheatmap.core.ProgressListener;
 
@@ -11,11 +11,11 @@ import org.ctheatmap.core.ProgressListener;
  */
 final class StderrProgress implements ProgressListener {
 
-	private final PrintStream out;
+	private final PrintWriter out;
 	private String lastStep;
 	private int lastTenth = -1;
 
-	StderrProgress(PrintStream out) {
+	StderrProgress(PrintWriter out) {
 		this.out = out;
 	}
 
@@ -29,6 +29,7 @@ final class StderrProgress implements ProgressListener {
 		if (tenth == lastTenth && done != total) return;
 		lastTenth = tenth;
 		out.println(format(step, done, total));
+		out.flush();
 	}
 
 	/** Returns e.g. "Rendering slice 20/48" for the step "Rendering slice". */

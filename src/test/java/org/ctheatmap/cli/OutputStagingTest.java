@@ -83,6 +83,24 @@ class OutputStagingTest {
 	}
 
 	@Test
+	void folderOutputReplacesOldFolder(@TempDir Path root) throws IOException {
+		Path out = Files.createDirectories(root.resolve("out"));
+		Files.createDirectories(out.resolve("series"));
+		write(out.resolve("series").resolve("old.dcm"), "old");
+		List<String> names = Collections.singletonList("series");
+		try (OutputStaging staging = OutputStaging.begin(out, names, true, Collections
+			.emptyList()))
+		{
+			Path series = Files.createDirectories(staging.stagedFile("series"));
+			write(series.resolve("new.dcm"), "new");
+			staging.commit();
+		}
+		assertFalse(Files.exists(out.resolve("series").resolve("old.dcm")), "Old file removed");
+		assertEquals("new", read(out.resolve("series").resolve("new.dcm")), "New file in place");
+		assertEquals(1, count(root), "No staging folder left in the root");
+	}
+
+	@Test
 	void fileAsOutputFolderIsRejected(@TempDir Path root) throws IOException {
 		Path file = root.resolve("file");
 		write(file, "x");
