@@ -87,6 +87,9 @@ public final class NiftiReader {
 			}
 		} catch (ZipException e) {
 			throw new InvalidInputException(current, "invalid gzip data: " + e.getMessage(), e);
+		} catch (EOFException e) {
+			// GZIPInputStream throws this when the compressed stream itself is cut off.
+			throw new InvalidInputException(current, "truncated gzip data: " + e.getMessage(), e);
 		} catch (NoSuchFileException e) {
 			throw new InvalidInputException(current, "file not found", e);
 		}
