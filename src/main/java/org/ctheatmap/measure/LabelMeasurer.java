@@ -99,7 +99,8 @@ public final class LabelMeasurer {
 		return sample;
 	}
 
-	private static int label(ImagePlus labels, float value) {
+	/** Returns a label value as int after checking that it is a valid label. */
+	static int label(ImagePlus labels, float value) {
 		if (value >= 0 && value <= MAX_LABEL && value == Math.rint(value)) return (int) value;
 		throw new IllegalArgumentException("The label map '" + labels.getTitle() +
 			"' holds the value " + value + "; labels must be whole numbers from 0 to " +
