@@ -90,7 +90,8 @@ final class Reorientation {
 			spacing[d] = NiftiOrientation.columnLength(lps, a);
 			double sign = flipped[d] ? -1 : 1;
 			for (int r = 0; r < 3; r++) {
-				direction[d][r] = sign * lps[r][a] / spacing[d];
+				// Adding 0.0 turns -0.0 into 0.0, which keeps the geometry text clean.
+				direction[d][r] = sign * lps[r][a] / spacing[d] + 0.0;
 				if (flipped[d]) origin[r] += lps[r][a] * (storedSize[a] - 1);
 			}
 		}
