@@ -1,0 +1,112 @@
+package org.ctheatmap.io.dicom;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+
+import org.ctheatmap.io.InvalidInputException;
+
+/**
+ * Decodes uncompressed DICOM pixel data to stored values and Hounsfield units.
+ * <p>
+ * Each sample is masked to its Bits Stored low bits and, for signed data
+ * (Pixel Representation 1), sign-extended from bit Bits Stored - 1, as DICOM
+ * PS3.5 section 8.1.1 defines. Bits above Bits Stored are therefore ignored:
+ * signed 12-bit 0x0FFF is -1, not 4095.
+ */
+final class PixelDecoder {
+
+	private PixelDecoder() {}
+
+	/** Stored values of one image in row-major order, with a count of masked samples. */
+	static final class StoredPixels {
+
+		/** Stored values, row-major: index = row * columns + column. */
+		final int[] values;
+
+		/**
+		 * Number of samples whose 8- or 16-bit word did not equal the decoded
+		 * value, i.e. whose bits above Bits Stored were neither zero nor a sign
+		 * extension.
+		 */
+		final int maskedCount;
+
+		StoredPixels(int[] values, int maskedCount) {
+			this.values = values;
+			this.maskedCount = maskedCount;
+		}
+	}
+
+	/**
+	 * Reads the stored values of an image; the file is not modified.
+	 *
+	 * @param format the layout checked by {@link PixelFormat#of(DicomHeader)}
+	 * @throws InvalidInputException if the file ends before the pixel data does
+	 */
+	static StoredPixels readStored(DicomHeader header, PixelFormat format) throws IOException {
+		int bytesPerSample = format.bitsAllocated / 8;
+		int count = format.rows * format.columns;
+		ByteBuffer buffer = ByteBuffer.allocate((int) format.frameBytes());
+		try (FileChannel channel = FileChannel.open(header.file(), StandardOpenOption.READ)) {
+			long offset = header.pixelDataOffset();
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer, offset + buffer.position()) < 0) {
+					throw new InvalidInputException(header.file(), "truncated file: Pixel Data ends" +
+						" after " + buffer.position() + " of " + buffer.capacity() + " bytes");
+				}
+			}
+		}
+		buffer.order(header.transferSyntax().bigEndian() ? ByteOrder.BIG_ENDIAN
+			: ByteOrder.LITTLE_ENDIAN);
+		// 8-bit samples in an OW value of a big-endian file are byte-swapped in pairs.
+		boolean swapPairs = bytesPerSample == 1 && header.transferSyntax().bigEndian() && "OW"
+			.equals(header.pixelDataVr());
+		int[] values = new int[count];
+		int masked = 0;
+		for (int i = 0; i < count; i++) {
+			int word = bytesPerSample == 2 ? buffer.getShort(2 * i) & 0xFFFF : buffer.get(swapPairs
+				? i ^ 1 : i) & 0xFF;
+			values[i] = decodeSample(word, format.bitsStored, format.signed);
+			if (values[i] != wordValue(word, format.bitsAllocated, format.signed)) {
+				masked++;
+			}
+		}
+		return new StoredPixels(values, masked);
+	}
+
+	/**
+	 * Returns the stored value of one sample word: its low {@code bitsStored}
+	 * bits, sign-extended from bit {@code bitsStored - 1} when signed.
+	 *
+	 * @param word the 8- or 16-bit sample as an unsigned number
+	 */
+	static int decodeSample(int word, int bitsStored, boolean signed) {
+		int value = word & (int) ((1L << bitsStored) - 1);
+		if (signed && (value & 1 << (bitsStored - 1)) != 0) {
+			value -= 1 << bitsStored;
+		}
+		return value;
+	}
+
+	/**
+	 * Converts stored values to HU as {@code stored * slope + intercept} in
+	 * double precision, rounded once to float.
+	 *
+	 * @return a new array; {@code stored} is not modified
+	 */
+	static float[] toHu(int[] stored, double slope, double intercept) {
+		float[] hu = new float[stored.length];
+		for (int i = 0; i < stored.length; i++) {
+			hu[i] = (float) (stored[i] * slope + intercept);
+		}
+		return hu;
+	}
+
+	/** Returns the whole word read as an 8- or 16-bit integer of the given sign. */
+	private static int wordValue(int word, int bitsAllocated, boolean signed) {
+		if (!signed) return word;
+		return bitsAllocated == 16 ? (short) word : (byte) word;
+	}
+}
