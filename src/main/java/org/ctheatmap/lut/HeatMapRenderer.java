@@ -1,0 +1,188 @@
+package org.ctheatmap.lut;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.measure.Calibration;
+import ij.process.ColorProcessor;
+
+import java.awt.image.DirectColorModel;
+
+import org.ctheatmap.core.CtVolume;
+import org.ctheatmap.core.ProgressListener;
+
+/**
+ * Draws a value map over a CT volume, either as an ImageJ overlay that
+ * follows the slice slider or as a flattened RGB stack.
+ * <p>
+ * The map is a 32-bit stack with the volume's width, height and number of
+ * slices (depth x frames, ImageJ's slice-then-frame order), in the unit of
+ * the settings; for a plain HU heat map it is the HU image itself. Colours
+ * follow {@link ColourScale}, transparency {@link HeatMapSettings#isTransparent}.
+ * All arithmetic is done here, without AWT compositing, so the results are
+ * exact and the same with or without a display. No input is modified.
+ */
+public final class HeatMapRenderer {
+
+	private static final String STEP_OVERLAY = "Heat map overlay";
+	private static final String STEP_FLATTEN = "Flattened heat map";
+
+	/** Colour model of overlay pixels: 8 bits each of alpha, red, green, blue. */
+	private static final DirectColorModel ARGB = new DirectColorModel(32, 0xff0000, 0xff00,
+		0xff, 0xff000000);
+
+	private HeatMapRenderer() {}
+
+	/**
+	 * Returns an overlay with one {@link ImageRoi} per stack slice, in stack
+	 * order. Each covers the whole slice with ARGB pixels: alpha 0 and black
+	 * where the map is transparent, else alpha {@link HeatMapSettings#alpha()}
+	 * and the colormap colour. A ROI's position is {@code setPosition(0, z, t)}
+	 * (1-based slice and frame) when the volume has several frames, else
+	 * {@code setPosition(n)} with the 1-based stack index, so it shows only on
+	 * its own slice. The ROIs themselves stay at opacity 1 because the alpha is
+	 * in the pixels. Memory: 4 bytes per voxel, as much as the HU volume.
+	 *
+	 * @param progress receives one report per slice
+	 * @throws IllegalArgumentException if the map's size differs from the
+	 *           volume's
+	 */
+	public static Overlay overlay(CtVolume volume, ImageStack map, HeatMapSettings settings,
+		ProgressListener progress)
+	{
+		checkSize(volume, map);
+		int size = map.getSize();
+		Overlay overlay = new Overlay();
+		for (int n = 1; n <= size; n++) {
+			ColorProcessor argb = new ColorProcessor(map.getWidth(), map.getHeight(), argbPixels(
+				(float[]) map.getPixels(n), settings));
+			argb.setColorModel(ARGB);
+			ImageRoi roi = new ImageRoi(0, 0, argb);
+			roi.setName("heat map " + n);
+			if (volume.frames() > 1) {
+				int z = (n - 1) % volume.depth() + 1;
+				int t = (n - 1) / volume.depth() + 1;
+				roi.setPosition(0, z, t);
+			} else {
+				roi.setPosition(n);
+			}
+			overlay.add(roi);
+			progress.progress(STEP_OVERLAY, n, size);
+		}
+		overlay.selectable(false);
+		return overlay;
+	}
+
+	/**
+	 * Sets the display range of an HU image to the settings' window and
+	 * attaches the overlay; the image's pixels are not changed.
+	 */
+	public static void attach(ImagePlus huImage, Overlay overlay, HeatMapSettings settings) {
+		CtWindow window = settings.window();
+		huImage.setDisplayRange(window.lowerHu(), window.upperHu());
+		huImage.setOverlay(overlay);
+	}
+
+	/**
+	 * Returns a new RGB image, one {@link ColorProcessor} per slice, with the
+	 * volume's dimensions and spatial calibration.
+	 * <p>
+	 * Each pixel starts as the grey level {@code g = window.grey(hu)} of
+	 * {@link CtWindow#grey(double)}. Where the map is not transparent, each
+	 * channel becomes {@link #blend(int, int, double)} of {@code g} and the
+	 * colormap colour with {@code a = opacity}.
+	 *
+	 * @param title title of the new image
+	 * @param progress receives one report per slice
+	 * @throws IllegalArgumentException if the map's size differs from the
+	 *           volume's
+	 */
+	public static ImagePlus flatten(CtVolume volume, ImageStack map, HeatMapSettings settings,
+		String title, ProgressListener progress)
+	{
+		checkSize(volume, map);
+		ImageStack hu = volume.image().getStack();
+		ImageStack rgb = new ImageStack(map.getWidth(), map.getHeight());
+		int size = map.getSize();
+		for (int n = 1; n <= size; n++) {
+			int[] pixels = flattenSlice((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
+				settings);
+			rgb.addSlice(hu.getSliceLabel(n), new ColorProcessor(map.getWidth(), map.getHeight(),
+				pixels));
+			progress.progress(STEP_FLATTEN, n, size);
+		}
+		ImagePlus image = new ImagePlus(title, rgb);
+		image.setDimensions(1, volume.depth(), volume.frames());
+		if (volume.frames() > 1) image.setOpenAsHyperStack(true);
+		Calibration calibration = volume.image().getCalibration();
+		Calibration spatial = new Calibration();
+		spatial.pixelWidth = calibration.pixelWidth;
+		spatial.pixelHeight = calibration.pixelHeight;
+		spatial.pixelDepth = calibration.pixelDepth;
+		spatial.setUnit(calibration.getUnit());
+		image.setCalibration(spatial);
+		return image;
+	}
+
+	/**
+	 * Returns one 8-bit channel of a grey level covered by a colour:
+	 * {@code round((1 - a) * grey + a * colour)}, rounding halves up.
+	 *
+	 * @param grey background level 0..255
+	 * @param colour colour channel 0..255
+	 * @param a opacity 0..1
+	 */
+	public static int blend(int grey, int colour, double a) {
+		return (int) Math.round((1 - a) * grey + a * colour);
+	}
+
+	private static int[] argbPixels(float[] values, HeatMapSettings settings) {
+		ColourScale scale = settings.scale();
+		int alpha = settings.alpha() << 24;
+		int[] pixels = new int[values.length];
+		for (int i = 0; i < values.length; i++) {
+			float v = values[i];
+			if (!settings.isTransparent(v)) {
+				pixels[i] = alpha | scale.rgb(v);
+			}
+		}
+		return pixels;
+	}
+
+	private static int[] flattenSlice(float[] hu, float[] values, HeatMapSettings settings) {
+		ColourScale scale = settings.scale();
+		CtWindow window = settings.window();
+		double a = settings.opacity();
+		int[] pixels = new int[values.length];
+		for (int i = 0; i < values.length; i++) {
+			int grey = window.grey(hu[i]);
+			float v = values[i];
+			if (settings.isTransparent(v)) {
+				pixels[i] = grey << 16 | grey << 8 | grey;
+				continue;
+			}
+			int colour = scale.rgb(v);
+			int red = blend(grey, colour >> 16 & 0xff, a);
+			int green = blend(grey, colour >> 8 & 0xff, a);
+			int blue = blend(grey, colour & 0xff, a);
+			pixels[i] = red << 16 | green << 8 | blue;
+		}
+		return pixels;
+	}
+
+	private static void checkSize(CtVolume volume, ImageStack map) {
+		ImagePlus image = volume.image();
+		if (map.getWidth() != image.getWidth() || map.getHeight() != image.getHeight() || map
+			.getSize() != image.getStackSize())
+		{
+			throw new IllegalArgumentException("Value map of " + map.getWidth() + " x " + map
+				.getHeight() + " x " + map.getSize() + " pixels does not match the CT volume of " +
+				image.getWidth() + " x " + image.getHeight() + " x " + image.getStackSize());
+		}
+		if (map.getBitDepth() != 32) {
+			throw new IllegalArgumentException("Value map must be 32-bit, got " + map
+				.getBitDepth() + "-bit");
+		}
+	}
+}
