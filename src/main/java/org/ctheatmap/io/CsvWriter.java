@@ -1,0 +1,91 @@
+package org.ctheatmap.io;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes tables as CSV text (RFC 4180 quoting, comma separator, "\n" line
+ * ends, UTF-8 without byte order mark).
+ * <p>
+ * Cells: a {@code Double} or {@code Float} is written as the shortest decimal
+ * that reads back to the same value, without exponent ("490", "-762.1492",
+ * "0.000015"), and NaN or an infinity as an empty cell; other numbers with
+ * {@code toString()}; null as an empty cell; anything else as the text of its
+ * {@code toString()}, in double quotes when it contains a comma, a quote, a
+ * line break or leading or trailing blanks.
+ */
+public final class CsvWriter {
+
+	private CsvWriter() {}
+
+	/** Returns the CSV text of a header line and rows, each line ending in "\n". */
+	public static String toCsv(List<String> headers, List<? extends List<?>> rows) {
+		StringBuilder out = new StringBuilder();
+		appendLine(out, headers);
+		for (List<?> row : rows) {
+			if (row.size() != headers.size()) {
+				throw new IllegalArgumentException("A row has " + row.size() + " cells but the" +
+					" table has " + headers.size() + " columns");
+			}
+			appendLine(out, row);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Writes a table to a CSV file. The text goes to a temporary file in the
+	 * same folder first, which then replaces {@code file}, so readers never see
+	 * a half-written table.
+	 *
+	 * @throws IOException if the folder is not writable or the move fails
+	 * @throws IllegalArgumentException if a row's length differs from the
+	 *           header's
+	 */
+	public static void write(List<String> headers, List<? extends List<?>> rows, Path file)
+		throws IOException
+	{
+		byte[] bytes = toCsv(headers, rows).getBytes(StandardCharsets.UTF_8);
+		Path folder = file.toAbsolutePath().getParent();
+		Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+		try {
+			Files.write(temporary, bytes);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static void appendLine(StringBuilder out, List<?> cells) {
+		for (int c = 0; c < cells.size(); c++) {
+			if (c > 0) out.append(',');
+			out.append(cell(cells.get(c)));
+		}
+		out.append('\n');
+	}
+
+	/** Returns the CSV text of one cell, quoted where needed. */
+	static String cell(Object value) {
+		if (value == null) return "";
+		if (value instanceof Double || value instanceof Float) {
+			return number(((Number) value).doubleValue(), value instanceof Float);
+		}
+		if (value instanceof Number) return value.toString();
+		String text = value.toString();
+		boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf(
+			'\n') >= 0 || text.indexOf('\r') >= 0 || !text.equals(text.trim());
+		return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+	}
+
+	private static String number(double value, boolean isFloat) {
+		if (!Double.isFinite(value)) return "";
+		String shortest = isFloat ? Float.toString((float) value) : Double.toString(value);
+		String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+		return plain.equals("-0") ? "0" : plain;
+	}
+}

@@ -1,0 +1,61 @@
+package org.ctheatmap.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+class CsvWriterTest {
+
+	@Test
+	void numbersWithoutExponent() {
+		assertEquals("490", CsvWriter.cell(490.0), "whole double");
+		assertEquals("-762.14928", CsvWriter.cell(-762.14928), "negative decimal");
+		assertEquals("0.000015", CsvWriter.cell(1.5e-5), "small value without exponent");
+		assertEquals("0.1", CsvWriter.cell(0.1f), "float as its shortest decimal");
+		assertEquals("12345678901", CsvWriter.cell(12345678901L), "long");
+		assertEquals("", CsvWriter.cell(Double.NaN), "NaN is an empty cell");
+		assertEquals("0", CsvWriter.cell(-0.0), "negative zero");
+	}
+
+	@Test
+	void textQuotedWhenNeeded() {
+		assertEquals("lesion", CsvWriter.cell("lesion"), "plain text");
+		assertEquals("\"a,b\"", CsvWriter.cell("a,b"), "comma");
+		assertEquals("\"say \"\"hi\"\"\"", CsvWriter.cell("say \"hi\""), "doubled quotes");
+		assertEquals("\"two\nlines\"", CsvWriter.cell("two\nlines"), "line break");
+		assertEquals("\" pad\"", CsvWriter.cell(" pad"), "leading blank");
+	}
+
+	@Test
+	void writesUtf8HeadersAndRows(@TempDir Path folder) throws IOException {
+		Path file = folder.resolve("table.csv");
+		CsvWriter.write(Arrays.asList("Region", "Volume (mm³)"), Collections.singletonList(
+			Arrays.asList("liver", 1062450.0)), file);
+
+		String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+		assertEquals("Region,Volume (mm³)\nliver,1062450\n", text, "file content");
+		try (Stream<Path> files = Files.list(folder)) {
+			assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+				"no temporary file left");
+		}
+	}
+
+	@Test
+	void rowOfWrongLengthIsRejected() {
+		List<List<Object>> rows = Collections.singletonList(Collections.singletonList("x"));
+		assertThrows(IllegalArgumentException.class, () -> CsvWriter.toCsv(Arrays.asList("a",
+			"b"), rows));
+	}
+}
