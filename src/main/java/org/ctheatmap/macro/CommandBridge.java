@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
 import java.io.File;
@@ -159,8 +160,9 @@ public class CommandBridge implements PlugIn {
 
 	private static void fail(String label, String reason) {
 		IJ.log(label + " failed: " + reason);
-		if (Macro.getOptions() != null || IJ.isMacro()) {
-			Macro.abort();
+		if (IJ.isMacro()) {
+			// Stops the calling macro, so later lines do not run on missing outputs.
+			Interpreter.abort();
 		}
 	}
 }
