@@ -2,6 +2,7 @@ package org.ctheatmap.io;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +13,27 @@ import java.util.List;
  * Writes tables as CSV text (RFC 4180 quoting, comma separator, "\n" line
  * ends, UTF-8 without byte order mark).
  * <p>
- * Cells: a {@code Double} or {@code Float} is written as the shortest decimal
- * that reads back to the same value, without exponent ("490", "-762.1492",
- * "0.000015"), and NaN or an infinity as an empty cell; other numbers with
- * {@code toString()}; null as an empty cell; anything else as the text of its
- * {@code toString()}, in double quotes when it contains a comma, a quote, a
- * line break or leading or trailing blanks.
+ * Cells are written as follows, numbers without exponent:
+ * <ul>
+ * <li>a {@code Double} rounded to {@link #SIGNIFICANT_DIGITS} significant
+ * digits, trailing zeros dropped ("490", "-762.14928", "0.000015");</li>
+ * <li>a {@code Float} as the shortest decimal that reads back to the same
+ * float;</li>
+ * <li>NaN, an infinity and null as an empty cell;</li>
+ * <li>other numbers with {@code toString()};</li>
+ * <li>anything else as the text of its {@code toString()}, in double quotes
+ * when it contains a comma, a quote, a line break or leading or trailing
+ * blanks.</li>
+ * </ul>
  */
 public final class CsvWriter {
+
+	/**
+	 * Significant digits of a double: more than any measured value carries,
+	 * and few enough to drop binary rounding such as 200 x 1.225 giving
+	 * 244.99999999999997.
+	 */
+	public static final int SIGNIFICANT_DIGITS = 12;
 
 	private CsvWriter() {}
 
@@ -84,8 +98,9 @@ public final class CsvWriter {
 
 	private static String number(double value, boolean isFloat) {
 		if (!Double.isFinite(value)) return "";
-		String shortest = isFloat ? Float.toString((float) value) : Double.toString(value);
-		String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
-		return plain.equals("-0") ? "0" : plain;
+		if (value == 0) return "0";
+		BigDecimal decimal = isFloat ? new BigDecimal(Float.toString((float) value))
+			: new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS));
+		return decimal.stripTrailingZeros().toPlainString();
 	}
 }

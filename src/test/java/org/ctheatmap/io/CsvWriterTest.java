@@ -27,6 +27,8 @@ class CsvWriterTest {
 		assertEquals("12345678901", CsvWriter.cell(12345678901L), "long");
 		assertEquals("", CsvWriter.cell(Double.NaN), "NaN is an empty cell");
 		assertEquals("0", CsvWriter.cell(-0.0), "negative zero");
+		assertEquals("245", CsvWriter.cell(200 * (0.7 * 0.7 * 2.5)), "binary rounding dropped");
+		assertEquals("33.0590862", CsvWriter.cell(33.0590862), "digits kept");
 	}
 
 	@Test
