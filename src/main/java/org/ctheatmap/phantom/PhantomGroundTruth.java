@@ -13,8 +13,9 @@ import org.ctheatmap.core.PatientGeometry;
  * Builds the ground truth of the phantom as nested maps, ready for
  * {@link org.ctheatmap.io.JsonWriter}. Every figure is either a generator
  * constant or counted from the labels and voxels, so the sidecar documents
- * exactly what the images contain. Voxel indices are 0-based (i column,
- * j row, k slice); positions are DICOM LPS in mm.
+ * exactly what the images contain. Volumes in mm^3 are rounded to 1e-6 to
+ * hide floating-point noise such as 1.6000000000000003. Voxel indices are
+ * 0-based (i column, j row, k slice); positions are DICOM LPS in mm.
  */
 public final class PhantomGroundTruth {
 
@@ -34,7 +35,7 @@ public final class PhantomGroundTruth {
 		grid.put("rowDirection", geometry.rowDirection());
 		grid.put("columnDirection", geometry.columnDirection());
 		grid.put("sliceDirection", geometry.sliceDirection());
-		grid.put("voxelVolumeMm3", voxelVolumeMm3());
+		grid.put("voxelVolumeMm3", roundMicro(voxelVolumeMm3()));
 
 		Map<String, Object> noise = new LinkedHashMap<>();
 		noise.put("model", "round(nominal + sd * java.util.Random(seed).nextGaussian())," +
@@ -92,7 +93,7 @@ public final class PhantomGroundTruth {
 			entry.put("nominalHu", tissue == PhantomTissue.LESION ? timePoint.lesionHu() : tissue
 				.hu());
 			entry.put("voxelCount", counts[t]);
-			entry.put("volumeMm3", counts[t] * voxelVolumeMm3());
+			entry.put("volumeMm3", roundMicro(counts[t] * voxelVolumeMm3()));
 			entry.put("measuredMeanHu", mean);
 			entry.put("measuredSdHu", Math.sqrt(Math.max(0, squares[t] / counts[t] - mean *
 				mean)));
@@ -121,9 +122,9 @@ public final class PhantomGroundTruth {
 		lesion.put("centreVoxel", PhantomGenerator.lesionCentreVoxel());
 		lesion.put("radiusMm", radius);
 		lesion.put("nominalHu", timePoint.lesionHu());
-		lesion.put("sphereVolumeMm3", 4.0 / 3.0 * Math.PI * radius * radius * radius);
+		lesion.put("sphereVolumeMm3", roundMicro(4.0 / 3.0 * Math.PI * radius * radius * radius));
 		lesion.put("voxelCount", voxelCount);
-		lesion.put("voxelVolumeMm3", voxelCount * voxelVolumeMm3());
+		lesion.put("voxelVolumeMm3", roundMicro(voxelCount * voxelVolumeMm3()));
 		return lesion;
 	}
 
@@ -161,6 +162,10 @@ public final class PhantomGroundTruth {
 		shape.put("semiAxesMm", Double.isInfinite(semiAxes[2]) ? Arrays.copyOf(semiAxes, 2)
 			: semiAxes);
 		return shape;
+	}
+
+	private static double roundMicro(double value) {
+		return Math.round(value * 1e6) / 1e6;
 	}
 
 	private static double voxelVolumeMm3() {
