@@ -59,7 +59,7 @@ final class DicomTestFiles {
 		for (int i = 0; i < positions.size(); i++) {
 			PatientGeometry geometry = PatientGeometry.axial(positions.get(i), new double[] { 0.5,
 				0.5, 1 });
-			Path temporary = Files.createTempDirectory(folder.getParent(), "slice");
+			Path temporary = Files.createTempDirectory(folder, ".slice");
 			Path written = DicomSeriesWriter.write(volume(4, 3, 1, geometry), temporary,
 				DicomWriteOptions.builder().uids("1.2.3", seriesUid, "1.2.3.4").build()).get(0);
 			files[i] = Files.move(written, folder.resolve("S" + (i + 1) + ".dcm"));

@@ -1,0 +1,248 @@
+package org.ctheatmap.io.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.process.ImageProcessor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ctheatmap.core.CtVolume;
+import org.ctheatmap.io.InvalidInputException;
+import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.testutil.CtSamples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Real CT files against the reference values published with them (pydicom
+ * 2.3.1 with GDCM 3.0.21, and pydicom's own pixel tests). Skipped when the
+ * samples are absent.
+ */
+class DicomSampleFilesTest {
+
+	/** The references give means rounded to 3 decimals. */
+	private static final double MEAN_TOL_HU = 1e-3;
+
+	/** Reference spacings are header values, printed with up to 9 decimals. */
+	private static final double SPACING_TOL_MM = 1e-9;
+
+	private static final String CHEST = "03_dicom_ct_chest_transfer_syntaxes";
+	private static final String CHEST_SHA256 =
+		"d36b58a8274fd5882a3863693bb84d2fb5719fff73c0ee21c98bfcb9abbb05c4";
+
+	@Test
+	void philipsHeadSeries() throws IOException {
+		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
+			"01_dicom_philips_head_phantom_t1_5mm"), ReadOptions.DEFAULT);
+
+		assertEquals(28, volume.depth(), "slices");
+		assertArrayEquals(new double[] { 0.451171875, 0.451171875, 5.0 }, volume.geometry()
+			.spacing(), SPACING_TOL_MM, "spacing");
+		double[] stats = statistics(volume);
+		assertEquals(-1024, stats[0], "min HU");
+		assertEquals(782, stats[1], "max HU");
+		assertEquals(-830.606, stats[2], MEAN_TOL_HU, "mean HU");
+		assertEquals("I10", volume.image().getStack().getSliceLabel(1), "lowest slice");
+		assertEquals(696.21, volume.geometry().origin()[2], SPACING_TOL_MM, "lowest z");
+		assertEquals("STD BRAIN 5MM", volume.image().getTitle(), "title");
+		assertEquals("UB", volume.metadata().get("ConvolutionKernel"), "kernel");
+		assertTrue(volume.warnings().isEmpty(), "no warnings: " + volume.warnings());
+		assertEquals("HU = stored x 1 + (-1024), Rescale Slope/Intercept of each slice", volume
+			.huConversion(), "conversion");
+		assertFalse(volume.metadata().toString().contains("PLASTIC"), "no patient ID");
+	}
+
+	@Test
+	void philipsTiltedSeries() throws IOException {
+		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
+			"02_dicom_philips_head_phantom_t2_tilt_subset"), ReadOptions.DEFAULT);
+
+		assertEquals(24, volume.depth(), "slices");
+		assertEquals(0.482421875, volume.geometry().spacing()[0], SPACING_TOL_MM, "pixel spacing");
+		assertEquals(2.5, volume.geometry().spacing()[2], 1e-6, "step between positions");
+		assertEquals(-858.764, statistics(volume)[2], MEAN_TOL_HU, "mean HU");
+		String warning = volume.warnings().get(0);
+		assertTrue(warning.contains("step 2.5 mm"), warning);
+		assertTrue(warning.contains("18.50 degrees from the slice normal"), warning);
+		assertTrue(warning.contains("Spacing along the normal is 2.3708 mm"), warning);
+		assertTrue(warning.contains("Gantry/Detector Tilt in the header: -18.5 degrees"), warning);
+		assertEquals("2.3708", volume.metadata().get("SliceSpacingAlongNormal"), "metadata");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1",
+		"LittleEndianImplicitTransferSyntax_1.2.840.10008.1.2",
+		"BigEndianExplicitTransferSyntax_1.2.840.10008.1.2.2" })
+	void chestSliceInUncompressedSyntaxes(String variant) throws IOException,
+		NoSuchAlgorithmException
+	{
+		Path file = CtSamples.folder(CHEST).resolve("CTImage.dcm_" + variant + ".dcm");
+
+		CtVolume volume = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
+
+		double[] stats = statistics(volume);
+		assertEquals(-3024, stats[0], "min HU");
+		assertEquals(1378, stats[1], "max HU");
+		assertEquals(-949.076, stats[2], MEAN_TOL_HU, "mean HU");
+		assertEquals(CHEST_SHA256, sha256OfInt16(volume), "SHA-256 of HU as int16 LE");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "DeflatedExplicitVRLittleEndian, 1.2.840.10008.1.2.1.99",
+		"JPEG2000LosslessOnly, 1.2.840.10008.1.2.4.90", "JPEG2000, 1.2.840.10008.1.2.4.91",
+		"JPEGLSLossless, 1.2.840.10008.1.2.4.80", "JPEGLSLossy, 1.2.840.10008.1.2.4.81",
+		"JPEGProcess10_12, 1.2.840.10008.1.2.4.55", "JPEGProcess14SV1, 1.2.840.10008.1.2.4.70",
+		"JPEGProcess14, 1.2.840.10008.1.2.4.57", "JPEGProcess1, 1.2.840.10008.1.2.4.50",
+		"JPEGProcess2_4, 1.2.840.10008.1.2.4.51", "JPEGProcess6_8, 1.2.840.10008.1.2.4.53",
+		"RLELossless, 1.2.840.10008.1.2.5" })
+	void chestSliceInCompressedSyntaxesIsRejected(String name, String uid) {
+		Path file = CtSamples.folder(CHEST).resolve("CTImage.dcm_" + name + "TransferSyntax_" +
+			uid + ".dcm");
+		assertTrue(Files.exists(file), "sample present: " + file);
+
+		InvalidInputException e = assertThrows(InvalidInputException.class,
+			() -> DicomSeriesReader.read(file, ReadOptions.DEFAULT));
+
+		assertTrue(e.getMessage().startsWith(file + ": compressed transfer syntax " +
+			DicomTransferSyntax.nameOf(uid) + " (" + uid + ") is not supported yet"), e
+				.getMessage());
+	}
+
+	@Test
+	void pydicomCtSmallReferencePixels() throws IOException {
+		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
+			"05_dicom_single_slices_reference_values").resolve("CT_small.dcm"), ReadOptions.DEFAULT);
+
+		ImageProcessor slice = volume.image().getStack().getProcessor(1);
+		int[] row24 = { 520, 802, 930, 1008 };
+		for (int i = 0; i < row24.length; i++) {
+			assertEquals(row24[i] - 1024, slice.getf(36 + i, 24), "HU at row 24, column " + (36 +
+				i));
+		}
+		int[] column40 = { 1138, 1165, 1113, 1088, 1072 };
+		for (int i = 0; i < column40.length; i++) {
+			assertEquals(column40[i] - 1024, slice.getf(40, 40 + i), "HU at row " + (40 + i) +
+				", column 40");
+		}
+		assertEquals(-119.074, statistics(volume)[2], MEAN_TOL_HU, "mean HU");
+	}
+
+	/**
+	 * Bits Stored is 14 but the values span -2000..2492; they fit in 14-bit
+	 * two's complement, so masking changes nothing and no warning is raised.
+	 */
+	@Test
+	void bitsStoredFourteenMatchesRawWords() throws IOException {
+		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
+			"05_dicom_single_slices_reference_values").resolve("693_UNCR.dcm"), ReadOptions.DEFAULT);
+
+		double[] stats = statistics(volume);
+		assertEquals(-3024, stats[0], "min HU");
+		assertEquals(1468, stats[1], "max HU");
+		assertEquals(-1035.563, stats[2], MEAN_TOL_HU, "mean HU");
+		assertEquals("14", volume.metadata().get("BitsStored"), "declared Bits Stored");
+		assertTrue(volume.warnings().isEmpty(), "no masking warning: " + volume.warnings());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "A048383/19001231-30.dcm, 1302, -1001.334",
+		"A048383/19010410-30.dcm, 1175, -926.637", "A002304/19001231-076.dcm, 1112, -1051.134",
+		"A002304/19010112-135.dcm, 3071, -855.923" })
+	void covidSlices(String name, int max, double mean) throws IOException {
+		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
+			"06_dicom_longitudinal_covid_axial_pairs").resolve(name), ReadOptions.DEFAULT);
+
+		double[] stats = statistics(volume);
+		assertEquals(-3024, stats[0], "min HU");
+		assertEquals(max, stats[1], "max HU");
+		assertEquals(mean, stats[2], MEAN_TOL_HU, "mean HU");
+	}
+
+	@Test
+	void enhancedMultiFrameIsRejected() {
+		Path file = CtSamples.folder("04_dicom_enhanced_ct_multiframe_rcbf").resolve(
+			"CT0012.explicit_little_endian.dcm");
+
+		InvalidInputException e = assertThrows(InvalidInputException.class,
+			() -> DicomSeriesReader.read(file, ReadOptions.DEFAULT));
+
+		assertEquals(file + ": multi-frame image (2 frames, SOP Class 1.2.840.10008.5.1.4.1.1.2.1)" +
+			" is not supported yet; only series stored as one file per slice can be read", e
+				.getMessage(), "message");
+	}
+
+	@Test
+	void scanOfCovidFolderFindsFourSeries() throws IOException {
+		List<DicomSeriesInfo> series = DicomSeriesReader.scan(CtSamples.folder(
+			"06_dicom_longitudinal_covid_axial_pairs"));
+
+		assertEquals(4, series.size(), "one series per file");
+		List<String> descriptions = new ArrayList<>();
+		series.forEach(s -> descriptions.add(s.seriesDescription()));
+		assertTrue(descriptions.contains("CHEST 1.25 MM"), descriptions.toString());
+	}
+
+	@Test
+	void scanOfChestFolderMarksCompressedFilesUnreadable() throws IOException {
+		Path folder = CtSamples.folder(CHEST);
+		int files = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.dcm")) {
+			for (Path ignored : entries) {
+				files++;
+			}
+		}
+
+		List<DicomSeriesInfo> series = DicomSeriesReader.scan(folder);
+
+		assertEquals(1, series.size(), "all variants share one Series Instance UID");
+		assertEquals(files - 1, series.get(0).sliceCount(), "deflated file is unreadable: " +
+			series.get(0).warnings());
+		assertFalse(series.get(0).readable(), "compressed members make the series unreadable");
+	}
+
+	/** Returns min, max and mean HU over all voxels. */
+	static double[] statistics(CtVolume volume) {
+		double min = Double.MAX_VALUE;
+		double max = -Double.MAX_VALUE;
+		double sum = 0;
+		long count = 0;
+		for (int z = 1; z <= volume.image().getStackSize(); z++) {
+			for (float value : (float[]) volume.image().getStack().getPixels(z)) {
+				min = Math.min(min, value);
+				max = Math.max(max, value);
+				sum += value;
+				count++;
+			}
+		}
+		return new double[] { min, max, sum / count };
+	}
+
+	private static String sha256OfInt16(CtVolume volume) throws NoSuchAlgorithmException {
+		float[] hu = (float[]) volume.image().getStack().getPixels(1);
+		ByteBuffer bytes = ByteBuffer.allocate(2 * hu.length).order(ByteOrder.LITTLE_ENDIAN);
+		for (float value : hu) {
+			assertEquals(Math.rint(value), value, "integer HU");
+			bytes.putShort((short) value);
+		}
+		StringBuilder hex = new StringBuilder();
+		for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes.array())) {
+			hex.append(String.format("%02x", b));
+		}
+		return hex.toString();
+	}
+}
