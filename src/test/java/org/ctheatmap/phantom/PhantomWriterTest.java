@@ -100,9 +100,9 @@ class PhantomWriterTest {
 	}
 
 	private static void assertSameVoxels(CtVolume expected, CtVolume actual, String label) {
-		assertEquals(expected.width(), actual.width(), "Width of " + what);
-		assertEquals(expected.height(), actual.height(), "Height of " + what);
-		assertEquals(expected.depth(), actual.depth(), "Depth of " + what);
+		assertEquals(expected.width(), actual.width(), "Width of " + label);
+		assertEquals(expected.height(), actual.height(), "Height of " + label);
+		assertEquals(expected.depth(), actual.depth(), "Depth of " + label);
 		for (int n = 1; n <= expected.depth(); n++) {
 			assertArrayEquals((float[]) expected.image().getStack().getPixels(n), (float[]) actual
 				.image().getStack().getPixels(n), "HU of slice " + n + " of " + label);
