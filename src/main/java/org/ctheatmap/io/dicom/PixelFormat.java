@@ -10,6 +10,9 @@ import org.ctheatmap.io.InvalidInputException;
  */
 final class PixelFormat {
 
+	/** Largest slice in bytes: one Java array, with room for the array header. */
+	static final long MAX_FRAME_BYTES = Integer.MAX_VALUE - 16;
+
 	final int rows;
 	final int columns;
 	final int bitsAllocated;
@@ -104,6 +107,10 @@ final class PixelFormat {
 			throw invalid(header, "Pixel Data has undefined length, which means compressed" +
 				" fragments, but the transfer syntax " + header.transferSyntaxUid() +
 				" is uncompressed");
+		}
+		if (frameBytes() > MAX_FRAME_BYTES) {
+			throw invalid(header, columns + " x " + rows + " pixels of " + bitsAllocated +
+				" bits are more than the " + MAX_FRAME_BYTES + " bytes one slice may have");
 		}
 		if (length < frameBytes()) {
 			throw invalid(header, "Pixel Data has " + length + " bytes but " + columns + " x " +

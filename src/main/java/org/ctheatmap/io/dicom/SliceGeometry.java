@@ -181,14 +181,17 @@ final class SliceGeometry {
 		}
 	}
 
+	/**
+	 * Returns the median step; for an even count the lower of the two middle
+	 * values, so that in a short stack one double gap reads as a missing slice.
+	 */
 	private static double medianStep(double[] projections) {
 		double[] steps = new double[projections.length - 1];
 		for (int i = 0; i < steps.length; i++) {
 			steps[i] = projections[i + 1] - projections[i];
 		}
 		Arrays.sort(steps);
-		int middle = steps.length / 2;
-		return steps.length % 2 == 1 ? steps[middle] : (steps[middle - 1] + steps[middle]) / 2;
+		return steps[(steps.length - 1) / 2];
 	}
 
 	private static PatientGeometry geometry(double[] origin, double[] row, double[] column,

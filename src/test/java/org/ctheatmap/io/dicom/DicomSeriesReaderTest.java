@@ -158,6 +158,41 @@ class DicomSeriesReaderTest {
 	}
 
 	@Test
+	void missingSliceInShortStack() throws IOException {
+		DicomTestFiles.writeSlices(folder, "1.2.3.5", DicomTestFiles.zPositions(0, 2.5, 7.5));
+
+		CtVolume read = DicomSeriesReader.read(folder, ReadOptions.DEFAULT);
+
+		String warnings = String.join("\n", read.warnings());
+		assertTrue(warnings.contains("the gap between S2.dcm and S3.dcm is 5 mm"), warnings);
+		assertEquals(2.5, read.geometry().spacing()[2], POSITION_TOL_MM, "usual step");
+	}
+
+	@Test
+	void rescaleMayDifferPerSlice() throws IOException {
+		CtVolume lower = DicomTestFiles.volume(4, 3, 2, DicomTestFiles.axial(0.5, 0.5, 2));
+		PatientGeometry upperGeometry = PatientGeometry.axial(new double[] { -120.5, 33.25, 704 },
+			new double[] { 0.5, 0.5, 2 });
+		CtVolume upper = DicomTestFiles.volume(4, 3, 2, upperGeometry);
+		DicomSeriesWriter.write(lower, folder.resolve("p1"), DicomWriteOptions.builder().uids("1",
+			"1.5", "1.6").build());
+		DicomSeriesWriter.write(upper, folder.resolve("p2"), DicomWriteOptions.builder().uids("1",
+			"1.5", "1.6").signed(false).rescale(0.5, -1024.5).build());
+
+		CtVolume read = DicomSeriesReader.read(folder, ReadOptions.DEFAULT);
+
+		assertEquals(4, read.depth(), "slices of both parts");
+		for (int z = 0; z < 4; z++) {
+			CtVolume part = z < 2 ? lower : upper;
+			assertArrayEquals((float[]) part.image().getStack().getPixels(z % 2 + 1),
+				(float[]) read.image().getStack().getPixels(z + 1), "HU of slice " + z);
+		}
+		assertEquals("HU = stored x slope + intercept with the Rescale Slope/Intercept of each" +
+			" slice, which differ between slices: slope 0.5 to 1, intercept -1024.5 to -1024",
+			read.huConversion(), "conversion text");
+	}
+
+	@Test
 	void duplicatePositionKeepsOne() throws IOException {
 		DicomTestFiles.writeSlices(folder, "1.2.3.5", DicomTestFiles.zPositions(0, 2.5, 2.5, 5));
 
