@@ -1,0 +1,58 @@
+package org.ctheatmap.commands;
+
+import ij.ImagePlus;
+
+import org.ctheatmap.lut.CtWindow;
+
+/**
+ * Input checks of {@link HeatMapOverlayCommand}, with the messages kept
+ * together so they stay consistent. Each message names the macro key.
+ */
+final class HeatMapMessages {
+
+	static final String NO_IMAGE = "No CT image. Open a CT stack in HU and run the command " +
+		"again.";
+
+	private HeatMapMessages() {}
+
+	/**
+	 * Returns the first problem with the inputs as a message, or null when all
+	 * are valid.
+	 */
+	static String validate(ImagePlus image, String window, double windowCenterHu,
+		double windowWidthHu, double minHu, double maxHu, double thresholdHu, double opacity,
+		double smoothingRadiusMm)
+	{
+		if (image == null) return NO_IMAGE;
+		if (!Double.isFinite(minHu) || !Double.isFinite(maxHu) || !(minHu < maxHu)) {
+			return "Minimum (minHu = " + minHu + ") must be below maximum (maxHu = " + maxHu +
+				"), both finite HU values.";
+		}
+		if (Double.isNaN(thresholdHu)) {
+			return "Threshold (thresholdHu) must be a number of HU, got NaN.";
+		}
+		if (!(opacity >= 0 && opacity <= 1)) {
+			return "Opacity must be between 0 and 1, got " + opacity + ".";
+		}
+		if (!(smoothingRadiusMm >= 0) || Double.isInfinite(smoothingRadiusMm)) {
+			return "Smoothing radius (smoothingRadiusMm) must be 0 mm or more, got " +
+				smoothingRadiusMm + " mm.";
+		}
+		if (CtWindow.CUSTOM.equals(window)) {
+			if (!Double.isFinite(windowCenterHu)) {
+				return "Custom window centre (windowCenterHu) must be a finite number of HU, got " +
+					windowCenterHu + ".";
+			}
+			if (!(windowWidthHu > 0) || Double.isInfinite(windowWidthHu)) {
+				return "Custom window width (windowWidthHu) must be above 0 HU, got " +
+					windowWidthHu + " HU.";
+			}
+			return null;
+		}
+		if (!CtWindow.presetNames().contains(window)) {
+			return "Unknown CT window '" + window + "'; use one of " + CtWindow.presetNames() +
+				" or " + CtWindow.CUSTOM + ".";
+		}
+		return null;
+	}
+}
