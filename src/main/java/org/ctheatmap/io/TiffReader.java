@@ -52,7 +52,8 @@ public final class TiffReader {
 			throw new InvalidInputException(file, "invalid TIFF: " + e.getMessage(), e);
 		}
 		if (info == null || info.length == 0) {
-			throw new InvalidInputException(file, "not a TIFF file (no TIFF header or image found)");
+			throw new InvalidInputException(file,
+				"not a TIFF file (no TIFF header or image found)");
 		}
 		checkLength(file, info);
 
@@ -85,8 +86,8 @@ public final class TiffReader {
 		for (FileInfo fi : info) {
 			long end = dataEnd(fi);
 			if (end > length) {
-				throw new InvalidInputException(file, "truncated TIFF: the image data ends at byte " +
-					end + " but the file has " + length + " bytes");
+				throw new InvalidInputException(file, "truncated TIFF: the image data ends at" +
+					" byte " + end + " but the file has " + length + " bytes");
 			}
 		}
 	}

@@ -112,7 +112,8 @@ class TiffReaderTest {
 	void truncatedStack() throws IOException {
 		Path full = save(shortStack("cut", 1024), "full.tif");
 		byte[] bytes = Files.readAllBytes(full);
-		// ImageJ writes the directories of slices 2 and later after the pixels; cut into the pixels.
+		// ImageJ writes the directories of slices 2 and later after the pixels, so
+		// cutting the file in half cuts into the pixels.
 		Path file = Files.write(dir.resolve("cut.tif"), Arrays.copyOf(bytes, bytes.length / 2));
 		assertRejected(file, "truncated TIFF");
 	}

@@ -72,10 +72,10 @@ final class NiftiDimensions {
 	/**
 	 * Validates the header's dimensions and spacings.
 	 *
-	 * @throws InvalidInputException if dim[0] is outside 1 to 7, a size is
-	 *           below 1, a fifth or later dimension is larger than 1, a used
-	 *           pixdim is not positive and finite, or the grid exceeds what an
-	 *           ImageJ stack can hold
+	 * @throws InvalidInputException if dim[0] is outside 1 to 7 or a size is
+	 *           below 1. Also if a fifth or later dimension is larger than 1, a
+	 *           used pixdim is not positive and finite, or the grid does not fit
+	 *           an ImageJ stack
 	 */
 	static NiftiDimensions of(Path file, NiftiHeader h, NiftiDataType type)
 		throws InvalidInputException
@@ -98,7 +98,8 @@ final class NiftiDimensions {
 		Arrays.sort(sorted);
 		if (sorted[1] * sorted[2] > MAX_ARRAY_LENGTH || sorted[2] * frames > Integer.MAX_VALUE) {
 			throw new InvalidInputException(file, "the dimensions " + describe() +
-				" exceed what an ImageJ stack can hold");
+				" do not fit an ImageJ stack, which allows at most " + MAX_ARRAY_LENGTH +
+				" voxels per slice and " + Integer.MAX_VALUE + " slices");
 		}
 	}
 }

@@ -29,7 +29,7 @@ final class NiftiFiles {
 	}
 
 	/**
-	 * Returns the file that holds the header: the .hdr beside an .img (keeping
+	 * Returns the file that contains the header: the .hdr beside an .img (keeping
 	 * a .gz suffix), or the file itself for any other name.
 	 */
 	static Path headerFileOf(Path file) {
@@ -45,8 +45,9 @@ final class NiftiFiles {
 	static Path dataFileOf(Path headerFile) throws InvalidInputException {
 		Path data = swapPairExtension(headerFile, ".hdr", ".img");
 		if (data.equals(headerFile)) {
-			throw new InvalidInputException(headerFile, "the magic marks the header of an .hdr/.img" +
-				" pair, but the file name does not end in .hdr, so the .img file cannot be found");
+			throw new InvalidInputException(headerFile, "the magic marks the header of an" +
+				" .hdr/.img pair, but the file name does not end in .hdr, so the .img file" +
+				" cannot be found");
 		}
 		if (!Files.exists(data) && data.toString().endsWith(".gz")) {
 			String name = data.getFileName().toString();
@@ -74,8 +75,8 @@ final class NiftiFiles {
 				int stem = name.length() - suffix.length();
 				boolean upper = Character.isUpperCase(name.charAt(stem + 1));
 				String replaced = upper ? to.toUpperCase(Locale.ROOT) : to;
-				return file.resolveSibling(name.substring(0, stem) + replaced + name.substring(stem +
-					from.length()));
+				String rest = name.substring(stem + from.length());
+				return file.resolveSibling(name.substring(0, stem) + replaced + rest);
 			}
 		}
 		return file;

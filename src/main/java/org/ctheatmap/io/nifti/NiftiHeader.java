@@ -169,8 +169,8 @@ final class NiftiHeader {
 		byte[] expected = { '\r', '\n', 032, '\n' };
 		for (int n = 0; n < 4; n++) {
 			if (b.get(8 + n) != expected[n]) {
-				throw new InvalidInputException(file, "damaged NIfTI-2 magic: bytes 8 to 11 are not" +
-					" \\r\\n\\032\\n; was the file transferred in text mode?");
+				throw new InvalidInputException(file, "damaged NIfTI-2 magic: bytes 8 to 11 are" +
+					" not \\r\\n\\032\\n, as after a transfer in text mode");
 			}
 		}
 	}

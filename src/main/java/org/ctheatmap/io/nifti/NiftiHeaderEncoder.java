@@ -10,10 +10,10 @@ import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.PatientGeometry;
 
 /**
- * Builds the 352-byte start of a little-endian single-file NIfTI-1 image
- * (header plus a zero extension flag) for a CT volume, with both the sform
- * and the qform set to code 1 (scanner anatomical) from the volume's
- * geometry converted from LPS to RAS.
+ * Builds the first 352 bytes of a little-endian single-file NIfTI-1 image: the
+ * header and a zero extension flag. Both the sform and the qform get code 1
+ * (scanner anatomical) and come from the volume's geometry, converted from
+ * LPS to RAS.
  */
 final class NiftiHeaderEncoder {
 
@@ -36,9 +36,9 @@ final class NiftiHeaderEncoder {
 		int[] size = { volume.width(), volume.height(), volume.depth(), volume.frames() };
 		for (int n = 0; n < 4; n++) {
 			if (size[n] > MAX_DIMENSION) {
-				throw new IllegalArgumentException("NIfTI-1 holds at most " + MAX_DIMENSION +
-					" voxels per dimension, but '" + volume.image().getTitle() + "' has " + size[n] +
-					" along axis " + "xyzt".charAt(n));
+				throw new IllegalArgumentException("NIfTI-1 allows at most " + MAX_DIMENSION +
+					" voxels per dimension, but '" + volume.image().getTitle() + "' has " +
+					size[n] + " along axis " + "xyzt".charAt(n));
 			}
 		}
 		ByteBuffer b = ByteBuffer.allocate(VOX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
@@ -104,9 +104,9 @@ final class NiftiHeaderEncoder {
 	 * the row direction and the column direction made orthogonal to it, and
 	 * qfac -1 when the slice direction points against their cross product.
 	 * <p>
-	 * Limitations: a qform cannot hold shear, so for a gantry-tilted stack it
-	 * describes the slices as untilted; the sform stays exact, and readers that
-	 * follow the NIfTI standard prefer it.
+	 * Limitations: a qform cannot represent shear, so for a gantry-tilted stack
+	 * it describes the slices as untilted. The sform stays exact, and readers
+	 * that follow the NIfTI standard prefer it.
 	 */
 	static Qform qform(PatientGeometry g) {
 		double[] u = toRas(g.rowDirection());

@@ -7,9 +7,9 @@ import org.ctheatmap.io.InvalidInputException;
 
 /**
  * Orientation math for NIfTI headers: the voxel-to-world affine from the
- * sform, the qform quaternion or pixdim alone, converted from NIfTI's RAS+
- * world (+x right, +y anterior, +z superior) to DICOM's LPS (+x left, +y
- * posterior, +z superior) by negating x and y.
+ * sform, the qform quaternion or pixdim alone. NIfTI's RAS+ world (+x right,
+ * +y anterior, +z superior) becomes DICOM's LPS (+x left, +y posterior, +z
+ * superior) by negating x and y.
  * <p>
  * An affine here is 3 rows of 4 values in mm: column c (0 to 2) is the
  * displacement of one voxel step along stored axis i, j or k, and column 3 is
@@ -39,10 +39,10 @@ final class NiftiOrientation {
 	}
 
 	/**
-	 * Returns the voxel-to-patient affine in LPS millimetres, chosen as
-	 * {@link #method(NiftiHeader)} says. With method "pixdim", world x, y, z
-	 * run along i, j, k as in NIfTI's backwards-compatible method 1, and a
-	 * warning says that the orientation is unknown.
+	 * Returns the voxel-to-patient affine in LPS millimetres from the transform
+	 * that {@link #method(NiftiHeader)} returns. With method "pixdim", world x,
+	 * y, z run along i, j, k as in NIfTI's backwards-compatible method 1, and a
+	 * warning states that the orientation is unknown.
 	 *
 	 * @param spacing the validated grid spacings pixdim[1..3], in the header's
 	 *          unit
@@ -56,8 +56,8 @@ final class NiftiOrientation {
 		double unit = millimetresPerUnit(h.spatialUnit());
 		if (Double.isNaN(unit)) {
 			if (h.spatialUnit() == UNIT_UNKNOWN) {
-				warnings.add("The NIfTI header declares no spatial unit (xyzt_units " + h.xyztUnits +
-					"); millimetres are assumed");
+				warnings.add("The NIfTI header declares no spatial unit (xyzt_units " +
+					h.xyztUnits + "); millimetres are assumed");
 			} else {
 				warnings.add("The NIfTI header declares an unknown spatial unit code " + h
 					.spatialUnit() + "; millimetres are assumed");
@@ -212,9 +212,9 @@ final class NiftiOrientation {
 			double fromPixdim = spacing[c] * unit;
 			// Headers store both in float32, so only a difference beyond rounding is reported.
 			if (Math.abs(fromSform - fromPixdim) > 1e-4 * fromPixdim) {
-				warnings.add("The sform gives a voxel size of " + (float) fromSform + " mm along axis " +
-					"ijk".charAt(c) + " but pixdim gives " + (float) fromPixdim +
-					" mm; the sform is used");
+				warnings.add("The sform gives a voxel size of " + (float) fromSform +
+					" mm along axis " + "ijk".charAt(c) + " but pixdim gives " +
+					(float) fromPixdim + " mm; the sform is used");
 			}
 		}
 	}

@@ -79,8 +79,9 @@ public final class NiftiReader {
 		Path current = headerFile;
 		try (InputStream in = open(headerFile)) {
 			NiftiHeader header = NiftiHeader.read(headerFile, in);
-			if (!header.paired) return readVoxels(headerFile, headerFile, header, in, header.size(),
-				options);
+			if (!header.paired) {
+				return readVoxels(headerFile, headerFile, header, in, header.size(), options);
+			}
 			current = NiftiFiles.dataFileOf(headerFile);
 			try (InputStream data = open(current)) {
 				return readVoxels(headerFile, current, header, data, 0, options);
@@ -199,7 +200,7 @@ public final class NiftiReader {
 	private static void checkDataOffset(Path file, NiftiHeader header, long position)
 		throws InvalidInputException
 	{
-		// A single file holds the header and at least the 4-byte extension flag before the data.
+		// A single file has the header and the 4-byte extension flag before the data.
 		long minimum = header.paired ? 0 : header.size() + 4;
 		if (header.voxOffset < minimum) {
 			throw new InvalidInputException(file, "vox_offset " + header.voxOffset +
@@ -231,9 +232,10 @@ public final class NiftiReader {
 		long needed = dims.voxelCount * Float.BYTES;
 		if (needed > free) {
 			long mb = 1024 * 1024;
-			throw new InvalidInputException(file, "the image (" + dims.describe() + " voxels) needs " +
-				needed / mb + " MB as 32-bit HU but only " + free / mb + " MB of the Java heap (max " +
-				runtime.maxMemory() / mb + " MB) is free; increase -Xmx or crop the image");
+			throw new InvalidInputException(file, "the image (" + dims.describe() +
+				" voxels) needs " + needed / mb + " MB as 32-bit HU but only " + free / mb +
+				" MB of the Java heap (max " + runtime.maxMemory() / mb +
+				" MB) is free; increase -Xmx or crop the image");
 		}
 	}
 

@@ -34,8 +34,8 @@ final class NiftiScaling {
 	static NiftiScaling of(Path file, NiftiHeader h) throws InvalidInputException {
 		double slope = h.sclSlope;
 		if (slope == 0 || !Double.isFinite(slope)) {
-			return new NiftiScaling(false, 1, 0, "HU = stored value (scl_slope is " + number(slope) +
-				", so no scaling applies)");
+			return new NiftiScaling(false, 1, 0, "HU = stored value (scl_slope is " + number(
+				slope) + ", so no scaling applies)");
 		}
 		double inter = h.sclInter;
 		String note = "";

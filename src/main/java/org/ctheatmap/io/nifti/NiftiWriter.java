@@ -35,10 +35,11 @@ public final class NiftiWriter {
 
 	/**
 	 * Writes a volume to a .nii or .nii.gz file (gzip when the name ends in
-	 * .gz). The file is first written under a hidden temporary name in the same
-	 * folder and renamed when complete, so a failure or crash never leaves a
-	 * partial file under the target name; an existing target is replaced. The
-	 * volume is not modified.
+	 * .gz). The data go to a hidden file ".NAME.*.part" in the same folder,
+	 * which is renamed to the target when complete. So a failure never leaves a
+	 * partial file under the target name, and an existing target is replaced.
+	 * The temporary file is deleted on any exception, but a killed JVM can
+	 * leave it behind. The volume is not modified.
 	 *
 	 * @param type {@link NiftiDataType#FLOAT32} for any HU, or
 	 *          {@link NiftiDataType#INT16} when every HU is a whole number in
@@ -91,7 +92,7 @@ public final class NiftiWriter {
 		boolean same = sourcePath.equals(target) || Files.exists(target) && Files.exists(
 			sourcePath) && Files.isSameFile(sourcePath, target);
 		if (same) {
-			throw new IllegalArgumentException("Refusing to overwrite " + file +
+			throw new IllegalArgumentException("Cannot overwrite " + file +
 				", the file this volume was read from; choose another name");
 		}
 	}
@@ -106,10 +107,11 @@ public final class NiftiWriter {
 				if (v != Math.rint(v) || v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
 					int slice = (n - 1) % volume.depth();
 					int frame = (n - 1) / volume.depth();
-					throw new IllegalArgumentException("int16 holds whole HU from -32768 to 32767, but" +
-						" voxel (x " + p % width + ", y " + p / width + ", slice " + slice + ", frame " +
-						frame + ") of '" + volume.image().getTitle() + "' is " + v +
-						"; write float32 instead");
+					String voxel = "(x " + p % width + ", y " + p / width + ", slice " + slice +
+						", frame " + frame + ")";
+					throw new IllegalArgumentException("int16 stores only whole HU from -32768 to" +
+						" 32767, but voxel " + voxel + " of '" + volume.image().getTitle() + "' is " +
+						v + "; write float32 instead");
 				}
 			}
 		}

@@ -7,12 +7,12 @@ import org.ctheatmap.core.PatientGeometry;
 
 /**
  * The axis permutation and flips that bring a stored voxel grid into display
- * order: new axis i (image x, left to right on screen) runs closest to +x LPS
- * (towards the patient's left), new axis j (image y, top to bottom) closest to
- * +y (posterior) and new axis k (slice number) closest to +z (superior). An
- * axial scan then shows like a DICOM axial series in radiological convention:
- * the patient's right on the left of the screen, anterior at the top and
- * slice 1 lowest.
+ * order. New axis i (image x, left to right on screen) runs closest to +x LPS,
+ * towards the patient's left. New axis j (image y, top to bottom) runs closest
+ * to +y (posterior), and new axis k (slice number) closest to +z (superior).
+ * An axial scan then shows like a DICOM axial series in radiological
+ * convention: the patient's right on the left of the screen, anterior at the
+ * top and slice 1 lowest.
  * <p>
  * The permutation is the one of the six whose axes have the largest summed
  * alignment with x, y and z; on an exact tie the stored order is kept. Sizes
@@ -129,10 +129,10 @@ final class Reorientation {
 	}
 
 	/**
-	 * Describes the change for metadata: "none"; "flipped i, j" when only
-	 * flips apply; or, after a permutation, "i, j, k from stored k, i, j;
-	 * flipped j", where the flipped axes are new axes that run opposite to the
-	 * stored axes they come from.
+	 * Describes the change for metadata. The text is "none" for no change, or
+	 * "flipped i, j" when only flips apply. After a permutation it reads "i, j,
+	 * k from stored k, i, j; flipped j", where the flipped axes are new axes
+	 * that run opposite to the stored axes they come from.
 	 */
 	String describe() {
 		String names = "ijk";

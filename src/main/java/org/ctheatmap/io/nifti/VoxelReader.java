@@ -40,7 +40,7 @@ final class VoxelReader {
 	 * @param in positioned at the first voxel byte; read for exactly
 	 *          {@code dims.dataBytes} bytes
 	 * @return one array per slice in ImageJ stack order (slice varies fastest,
-	 *         then time point); each holds new (i, j) at index i + ni * j
+	 *         then time point); new voxel (i, j) is at index i + ni * j
 	 * @throws InvalidInputException if the stream ends before the data does
 	 */
 	float[][] read(InputStream in, ProgressListener progress) throws IOException {

@@ -139,7 +139,7 @@ class NiftiReaderInvalidInputTest {
 		f.version = 2;
 		f.data = new byte[16];
 		f.dim = new long[] { 3, 100000, 100000, 1, 1, 1, 1, 1 };
-		assertRejected(f.write(dir.resolve("wide.nii")), "exceed what an ImageJ stack can hold");
+		assertRejected(f.write(dir.resolve("wide.nii")), "do not fit an ImageJ stack");
 	}
 
 	@Test

@@ -302,27 +302,33 @@ class NiftiReaderOrientationTest {
 		assertEquals((long) ni * nj * nk, (long) v.width() * v.height() * v.depth(), "voxels");
 		for (int t = 0; t < frames; t++) {
 			for (int z = 0; z < v.depth(); z++) {
-				float[] pixels = (float[]) v.image().getStack().getPixels(v.image().getStackIndex(1, z +
-					1, t + 1));
+				int stackIndex = v.image().getStackIndex(1, z + 1, t + 1);
+				float[] pixels = (float[]) v.image().getStack().getPixels(stackIndex);
 				for (int y = 0; y < v.height(); y++) {
 					for (int x = 0; x < v.width(); x++) {
-						double[] lps = g.voxelToPatient(x, y, z);
-						double[] rel = { -lps[0] - ras[0][3], -lps[1] - ras[1][3], lps[2] - ras[2][3] };
-						int[] stored = new int[3];
-						for (int a = 0; a < 3; a++) {
-							double index = inverse[a][0] * rel[0] + inverse[a][1] * rel[1] + inverse[a][2] *
-								rel[2];
-							stored[a] = (int) Math.round(index);
-							assertEquals(stored[a], index, 1e-4, "voxel (" + x + ", " + y + ", " + z +
-								") maps to a stored voxel centre on axis " + a);
-						}
-						double expected = stored[0] + 10 * stored[1] + 100 * stored[2] + 1000 * t;
-						assertEquals(expected, pixels[x + v.width() * y], "value at (" + x + ", " + y +
-							", " + z + ", t" + t + ")");
+						String voxel = "voxel (" + x + ", " + y + ", " + z + ", t" + t + ")";
+						int[] s = storedIndex(g.voxelToPatient(x, y, z), ras, inverse, voxel);
+						double expected = s[0] + 10 * s[1] + 100 * s[2] + 1000 * t;
+						assertEquals(expected, pixels[x + v.width() * y], "value of " + voxel);
 					}
 				}
 			}
 		}
+	}
+
+	/** Maps an LPS position through the inverse RAS affine to a whole stored index. */
+	private static int[] storedIndex(double[] lps, double[][] ras, double[][] inverse,
+		String voxel)
+	{
+		double[] rel = { -lps[0] - ras[0][3], -lps[1] - ras[1][3], lps[2] - ras[2][3] };
+		int[] stored = new int[3];
+		for (int a = 0; a < 3; a++) {
+			double index = inverse[a][0] * rel[0] + inverse[a][1] * rel[1] + inverse[a][2] * rel[2];
+			stored[a] = (int) Math.round(index);
+			assertEquals(stored[a], index, 1e-4, voxel + " lies on a stored voxel centre, axis " +
+				a);
+		}
+		return stored;
 	}
 
 	private static double[][] inverse3(double[][] m) {

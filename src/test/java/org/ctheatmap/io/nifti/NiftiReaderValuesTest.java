@@ -88,7 +88,8 @@ class NiftiReaderValuesTest {
 
 	@Test
 	void scalingComputedInDouble() throws IOException {
-		// 0.1 and 1e4 are not exact in float32; the double product rounds once, to the nearest float.
+		// 0.1 is not exact in float32. The product and sum in double round once, to
+		// the nearest float.
 		NiftiTestFile f = grid(NiftiDataType.INT32).values(123456789, 7, 0, 0, 0, 0);
 		f.slope = 0.1;
 		f.inter = 1e4;
@@ -141,7 +142,8 @@ class NiftiReaderValuesTest {
 		f.descrip = "  CT abdomen\tportal  ";
 		f.gzip = true;
 		CtVolume v = read(f, "scan.one.nii.gz");
-		assertEquals("CT abdomenportal", v.metadata().get("Description"), "control characters dropped");
+		assertEquals("CT abdomenportal", v.metadata().get("Description"),
+			"control characters dropped");
 		assertEquals("scan.one", v.image().getTitle(), "title without .nii.gz");
 	}
 
@@ -168,7 +170,8 @@ class NiftiReaderValuesTest {
 		CtVolume v = read(f, "unscaled.nii");
 		assertEquals(-1024f, voxel(v, 0), "stored value kept; scl_inter ignored");
 		assertEquals(7f, voxel(v, 5), "last voxel kept");
-		assertEquals("HU = stored value (" + expectedText + ")", v.huConversion(), "conversion text");
+		assertEquals("HU = stored value (" + expectedText + ")", v.huConversion(),
+			"conversion text");
 	}
 
 	private void assertValues(NiftiDataType type, double[] values, ByteOrder order, int version,

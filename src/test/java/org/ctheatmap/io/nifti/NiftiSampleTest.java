@@ -89,8 +89,8 @@ class NiftiSampleTest {
 					// scl_slope 1, scl_inter 0; the reader flipped stored i and j.
 					short stored = b.getShort(352 + 2 * (i + NI * (j + NJ * k)));
 					int x = NI - 1 - i, y = NJ - 1 - j;
-					assertEquals(stored * 1.0 + 0.0, slice[x + NI * y], "stored voxel (" + i + ", " + j +
-						", " + k + ")");
+					String voxel = "stored voxel (" + i + ", " + j + ", " + k + ")";
+					assertEquals(stored * 1.0 + 0.0, slice[x + NI * y], voxel);
 				}
 			}
 		}
@@ -102,10 +102,11 @@ class NiftiSampleTest {
 		double[] offset = { -177.95632934570312, 11.319000244140625, 94.3017578125 };
 		int[][] stored = { { 0, 0, 0 }, { 121, 100, 29 }, { 60, 7, 13 } };
 		for (int[] s : stored) {
-			double[] lps = { -(offset[0] + 3 * s[0]), -(offset[1] + 3 * s[1]), offset[2] + 3 * s[2] };
+			double[] lps = { -(offset[0] + 3 * s[0]), -(offset[1] + 3 * s[1]), offset[2] + 3 *
+				s[2] };
 			double[] read = ct.geometry().voxelToPatient(NI - 1 - s[0], NJ - 1 - s[1], s[2]);
-			assertArrayEquals(lps, read, POSITION_TOL_MM, "stored voxel " + s[0] + "," + s[1] + "," +
-				s[2]);
+			assertArrayEquals(lps, read, POSITION_TOL_MM, "stored voxel " + s[0] + "," + s[1] +
+				"," + s[2]);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -108,7 +109,7 @@ final class NiftiTestFile {
 				b.putFloat(76 + 4 * n, (float) pixdim[n]);
 			}
 			b.putShort(70, (short) datatype).putShort(72, (short) bitpix);
-			b.putFloat(108, voxOffset >= 0 ? voxOffset : pair ? 0 : 352);
+			b.putFloat(108, dataOffset(pair, 352));
 			b.putFloat(112, (float) slope).putFloat(116, (float) inter);
 			b.put(123, (byte) xyztUnits);
 			putText(b, 148, descrip);
@@ -129,7 +130,7 @@ final class NiftiTestFile {
 				b.putLong(16 + 8 * n, dim[n]);
 				b.putDouble(104 + 8 * n, pixdim[n]);
 			}
-			b.putLong(168, voxOffset >= 0 ? voxOffset : pair ? 0 : 544);
+			b.putLong(168, dataOffset(pair, 544));
 			b.putDouble(176, slope).putDouble(184, inter);
 			putText(b, 240, descrip);
 			b.putInt(344, qformCode).putInt(348, sformCode);
@@ -143,7 +144,7 @@ final class NiftiTestFile {
 			b.putInt(500, xyztUnits);
 		}
 		byte[] bytes = b.array();
-		return pair ? java.util.Arrays.copyOf(bytes, size) : bytes;
+		return pair ? Arrays.copyOf(bytes, size) : bytes;
 	}
 
 	/** Returns the whole single file, before compression, padded up to vox_offset. */
@@ -188,6 +189,12 @@ final class NiftiTestFile {
 			count *= dim[n];
 		}
 		return (int) count * bitpix / 8;
+	}
+
+	/** Returns vox_offset when set, else 0 for a pair or the given single-file offset. */
+	private long dataOffset(boolean pair, long singleFileOffset) {
+		if (voxOffset >= 0) return voxOffset;
+		return pair ? 0 : singleFileOffset;
 	}
 
 	private static void putText(ByteBuffer b, int offset, String text) {

@@ -213,7 +213,7 @@ class NiftiWriterTest {
 			1e-12, "180 degrees about z");
 	}
 
-	/** A rotation of about 20 degrees about z and 5 about x, still closest to LPS axes. */
+	/** Returns a geometry rotated 20 degrees about z and 5 about x, still closest to LPS axes. */
 	private static PatientGeometry oblique() {
 		double a = Math.toRadians(20), b = Math.toRadians(5);
 		double[] row = { Math.cos(a), Math.sin(a), 0 };
@@ -235,8 +235,11 @@ class NiftiWriterTest {
 			for (int z = 0; z < depth; z++) {
 				float[] pixels = new float[width * height];
 				for (int p = 0; p < pixels.length; p++) {
-					pixels[p] = random != null ? (float) (random.nextDouble() * 3000 - 1024) : p % width +
-						10 * (p / width) + 100 * z + 1000 * t - 1024;
+					if (random != null) {
+						pixels[p] = (float) (random.nextDouble() * 3000 - 1024);
+					} else {
+						pixels[p] = p % width + 10 * (p / width) + 100 * z + 1000 * t - 1024;
+					}
 				}
 				stack.addSlice(null, new FloatProcessor(width, height, pixels));
 			}
@@ -246,10 +249,35 @@ class NiftiWriterTest {
 		return new CtVolume(image, g, "HU", Map.of(), List.of());
 	}
 
-	/** Checks that every voxel of {@code read} lies on a voxel centre of {@code original} with its HU. */
+	/**
+	 * Checks that every voxel of {@code read} lies on a voxel centre of
+	 * {@code original}, within {@link #GEOMETRY_TOL_MM}, and has its HU.
+	 */
 	static void assertSameVoxels(CtVolume original, CtVolume read) {
-		PatientGeometry g = original.geometry();
-		double[][] m = new double[3][4];
+		assertEquals((long) original.width() * original.height() * original.depth(), (long) read
+			.width() * read.height() * read.depth(), "voxel count");
+		for (int t = 1; t <= read.frames(); t++) {
+			for (int z = 0; z < read.depth(); z++) {
+				int stackIndex = read.image().getStackIndex(1, z + 1, t);
+				float[] pixels = (float[]) read.image().getStack().getPixels(stackIndex);
+				for (int p = 0; p < pixels.length; p++) {
+					int x = p % read.width(), y = p / read.width();
+					String voxel = "read voxel (" + x + ", " + y + ", " + z + ", t" + t + ")";
+					double[] position = read.geometry().voxelToPatient(x, y, z);
+					int[] index = voxelIndex(original.geometry(), position, voxel);
+					int originalStackIndex = original.image().getStackIndex(1, index[2] + 1, t);
+					float[] originalPixels = (float[]) original.image().getStack().getPixels(
+						originalStackIndex);
+					assertEquals(originalPixels[index[0] + original.width() * index[1]], pixels[p],
+						"HU of " + voxel);
+				}
+			}
+		}
+	}
+
+	/** Returns the whole voxel index of a patient position, asserting it is a voxel centre. */
+	private static int[] voxelIndex(PatientGeometry g, double[] position, String voxel) {
+		double[][] m = new double[3][3];
 		double[][] axes = { g.rowDirection(), g.columnDirection(), g.sliceDirection() };
 		for (int r = 0; r < 3; r++) {
 			for (int c = 0; c < 3; c++) {
@@ -257,34 +285,21 @@ class NiftiWriterTest {
 			}
 		}
 		double det = NiftiOrientation.determinant(m);
-		assertEquals((long) original.width() * original.height() * original.depth(), (long) read
-			.width() * read.height() * read.depth(), "voxel count");
-		for (int t = 1; t <= read.frames(); t++) {
-			for (int z = 0; z < read.depth(); z++) {
-				float[] pixels = (float[]) read.image().getStack().getPixels(read.image().getStackIndex(1,
-					z + 1, t));
-				for (int p = 0; p < pixels.length; p++) {
-					double[] pos = read.geometry().voxelToPatient(p % read.width(), p / read.width(), z);
-					int[] index = new int[3];
-					for (int a = 0; a < 3; a++) {
-						double[][] replaced = new double[3][];
-						for (int r = 0; r < 3; r++) {
-							replaced[r] = m[r].clone();
-							replaced[r][a] = pos[r] - g.origin()[r];
-						}
-						// Cramer's rule; the index tolerance is the mm tolerance over the spacing.
-						double exact = NiftiOrientation.determinant(replaced) / det;
-						index[a] = (int) Math.round(exact);
-						assertEquals(index[a], exact, GEOMETRY_TOL_MM / g.spacing()[a], "read voxel " + p +
-							" of slice " + z + " on an original voxel centre, axis " + a);
-					}
-					float expected = ((float[]) original.image().getStack().getPixels(original.image()
-						.getStackIndex(1, index[2] + 1, t)))[index[0] + original.width() * index[1]];
-					assertEquals(expected, pixels[p], "HU at original " + index[0] + "," + index[1] +
-						"," + index[2] + ", frame " + t);
-				}
+		int[] index = new int[3];
+		for (int a = 0; a < 3; a++) {
+			// Cramer's rule: replace column a by the position relative to the origin.
+			double[][] replaced = new double[3][];
+			for (int r = 0; r < 3; r++) {
+				replaced[r] = m[r].clone();
+				replaced[r][a] = position[r] - g.origin()[r];
 			}
+			double exact = NiftiOrientation.determinant(replaced) / det;
+			index[a] = (int) Math.round(exact);
+			// An index tolerance equals the mm tolerance divided by the spacing.
+			assertEquals(index[a], exact, GEOMETRY_TOL_MM / g.spacing()[a], voxel +
+				" lies on an original voxel centre, axis " + a);
 		}
+		return index;
 	}
 
 	private static void assertSameGrid(PatientGeometry expected, PatientGeometry actual) {
