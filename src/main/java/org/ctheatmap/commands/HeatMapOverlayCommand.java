@@ -29,7 +29,7 @@ import org.scijava.plugin.Plugin;
  * colour bar. The input image is not modified.
  * <p>
  * The heat-map output is a new 32-bit HU image titled "TITLE heat map" whose
- * display range is the CT window and whose overlay holds one colour image per
+ * display range is the CT window and whose overlay contains one colour image per
  * slice (see {@link HeatMapRenderer#overlay}). Voxels whose value, after the
  * optional local mean, is NaN or below the threshold are transparent. Each
  * output's "Info" property lists the settings used.

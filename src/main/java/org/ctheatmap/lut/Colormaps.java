@@ -97,7 +97,7 @@ public final class Colormaps {
 
 	/**
 	 * Parses a table file: '#' comment lines, the first naming source and
-	 * licence, then 256 rows of three numbers. Fire holds 8-bit integers, the
+	 * licence, then 256 rows of three numbers. Fire contains 8-bit integers, the
 	 * other files floats in 0..1.
 	 */
 	private static Colormap parse(String name, BufferedReader reader) throws IOException {

@@ -18,7 +18,7 @@ import java.awt.Rectangle;
  * value v sits on pixel {@code min(length - 1, floor((v - minimum) /
  * (maximum - minimum) * length))}. With the default length of 256 each pixel is
  * exactly one colormap entry, so the colour at a tick is the colour of its
- * value; other lengths can be one entry off.
+ * value. Other lengths can be one entry off.
  * <p>
  * Text uses the logical font "SansSerif", so rendering needs a font on the
  * system also with {@code java.awt.headless=true} (on Debian, fonts-dejavu-core).

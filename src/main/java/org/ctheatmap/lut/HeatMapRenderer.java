@@ -18,7 +18,7 @@ import org.ctheatmap.core.ProgressListener;
  * <p>
  * The map is a 32-bit stack with the volume's width, height and number of
  * slices (depth x frames, ImageJ's slice-then-frame order), in the unit of
- * the settings; for a plain HU heat map it is the HU image itself. Colours
+ * the settings. For a plain HU heat map it is the HU image itself. Colours
  * follow {@link ColourScale}, transparency {@link HeatMapSettings#isTransparent}.
  * All arithmetic is done here, without AWT compositing, so the results are
  * exact and the same with or without a display. No input is modified.

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a value map is drawn over a CT image: colormap and value range, lower
- * threshold, opacity, and the CT window of the grey background.
+ * Drawing settings of a value map over a CT image: colormap and value range,
+ * lower threshold, opacity, and the CT window of the grey background.
  * <p>
  * A voxel is transparent when its map value is NaN or below the threshold.
  * The test uses the map value itself, never the rendered colour, so a value

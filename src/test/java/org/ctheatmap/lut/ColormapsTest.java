@@ -30,8 +30,8 @@ class ColormapsTest {
 
 	/**
 	 * Both the tables and the references print every float with Python's
-	 * repr(), so they should agree exactly; 1e-7 is the precision requested for
-	 * 6-decimal tables and still catches any transcription error.
+	 * repr(), so they should agree exactly. 1e-7 is below the last digit of the
+	 * 6-decimal tables, so it still catches any transcription error.
 	 */
 	private static final double FLOAT_TOL = 1e-7;
 

@@ -19,7 +19,7 @@ class ColourBarTest {
 	private static final ColourScale SCALE = new ColourScale(Colormaps.get(Colormaps.VIRIDIS),
 		-100, 300);
 
-	/** Minimum number of text pixels that makes a tick label, a digit at 12 points has ~20. */
+	/** Minimum text pixels of a tick label; one 12-point digit covers about 20 (estimate). */
 	private static final int MIN_TEXT_PIXELS = 10;
 
 	@Test

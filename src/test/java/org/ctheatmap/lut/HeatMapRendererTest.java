@@ -242,7 +242,7 @@ class HeatMapRendererTest {
 	}
 
 	/**
-	 * Returns a volume of 0.5 x 0.5 x 2 mm voxels; without values, voxel n of
+	 * Returns a volume of 0.5 x 0.5 x 2 mm voxels. Without values, voxel n of
 	 * the whole stack has HU 10 * n - 100.
 	 */
 	static CtVolume volume(int width, int height, int depth, int frames, float[] values) {

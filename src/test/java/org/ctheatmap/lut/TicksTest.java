@@ -57,8 +57,8 @@ class TicksTest {
 			double maximum = minimum + span;
 			Ticks ticks = Ticks.forRange(minimum, maximum);
 			String range = minimum + " .. " + maximum;
-			assertTrue(ticks.count() >= 4 && ticks.count() <= 8, range + ": " + ticks.count() +
-				" ticks");
+			assertTrue(ticks.count() >= 4, range + ": " + ticks.count() + " ticks");
+			assertTrue(ticks.count() <= 8, range + ": " + ticks.count() + " ticks");
 			double step = ticks.step();
 			double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-12));
 			assertTrue(isRoundMantissa(mantissa), range + ": step " + step);
