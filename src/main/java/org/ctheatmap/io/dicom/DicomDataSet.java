@@ -22,7 +22,7 @@ final class DicomDataSet {
 
 	private static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
 
-	/** Longest decimal string (DS) value, PS3.5 table 6.2-1. */
+	/** Maximum length of a decimal string (DS) value, PS3.5 table 6.2-1. */
 	static final int MAX_DS_CHARS = 16;
 
 	private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ",

@@ -56,7 +56,7 @@ final class DicomFolderScanner {
 	}
 
 	private void add(Path file, boolean only) throws IOException {
-		// A single file is parsed even if it does not look like DICOM, so the error says why.
+		// A single file is parsed even if it does not look like DICOM, so the error explains why.
 		if (!only && !DicomParser.isDicom(file)) {
 			notDicom++;
 			return;

@@ -45,7 +45,7 @@ final class DicomParser {
 		"SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
 
 	private final DicomInput in;
-	private final Map<Integer, RawValue> kept = new HashMap<>();
+	private final Map<Integer, RawValue> keptValues = new HashMap<>();
 	private String transferSyntaxUid;
 	private String transferSyntaxName;
 	private String pixelDataVr;
@@ -61,7 +61,9 @@ final class DicomParser {
 	/**
 	 * Returns whether a file starts like DICOM: "DICM" after a 128-byte preamble,
 	 * or a plausible group 0002 or 0008 element at offset 0. Reads at most 132
-	 * bytes; never throws for non-DICOM content.
+	 * bytes.
+	 *
+	 * @throws IOException only if the file cannot be opened or read
 	 */
 	static boolean isDicom(Path file) throws IOException {
 		try (DicomInput probe = DicomInput.open(file)) {
@@ -97,8 +99,8 @@ final class DicomParser {
 		readFileMetaInformation();
 		boolean explicitVr = resolveTransferSyntax();
 		long[] pixelData = readDataSet(explicitVr);
-		return new DicomHeader(in.file(), transferSyntaxUid, RawValue.decodeAll(kept), pixelData[0],
-			pixelData[1], pixelDataVr);
+		return new DicomHeader(in.file(), transferSyntaxUid, RawValue.decodeAll(keptValues),
+			pixelData[0], pixelData[1], pixelDataVr);
 	}
 
 	/** Reads the group 0002 elements, which are always Explicit VR Little Endian. */
@@ -111,7 +113,7 @@ final class DicomParser {
 
 	/** Sets the transfer syntax and byte order; returns whether VRs are explicit. */
 	private boolean resolveTransferSyntax() throws IOException {
-		RawValue uid = kept.get(DicomTag.TRANSFER_SYNTAX_UID);
+		RawValue uid = keptValues.get(DicomTag.TRANSFER_SYNTAX_UID);
 		transferSyntaxUid = uid == null ? guessTransferSyntax() : uid.text().trim();
 		transferSyntaxName = DicomTransferSyntax.nameOf(transferSyntaxUid);
 		DicomTransferSyntax syntax = DicomTransferSyntax.fromUid(transferSyntaxUid);
@@ -156,11 +158,7 @@ final class DicomParser {
 		if (length == UNDEFINED_LENGTH) {
 			return new long[] { in.position(), -1 };
 		}
-		if (length > in.remaining()) {
-			throw new InvalidInputException(in.file(), "truncated file: Pixel Data declares " +
-				length + " bytes but only " + in.remaining() + " remain after offset " + in
-					.position());
-		}
+		// readElementHeader has checked the length against the file size.
 		return new long[] { in.position(), length };
 	}
 
@@ -170,10 +168,10 @@ final class DicomParser {
 			skipUndefinedLength(explicitVr, 1);
 		} else if (DicomTag.isKept(tag) && !"SQ".equals(vr)) {
 			if (length > MAX_KEPT_VALUE_BYTES) {
-				throw corrupt(DicomTag.describe(tag) + " has a " + length + "-byte value, more than" +
-					" the maximum of " + MAX_KEPT_VALUE_BYTES);
+				throw corrupt(DicomTag.describe(tag) + " has a " + length + "-byte value, more" +
+					" than the maximum of " + MAX_KEPT_VALUE_BYTES);
 			}
-			kept.put(tag, new RawValue(tag, vr, in.bytes((int) length), in.order()));
+			keptValues.put(tag, new RawValue(tag, vr, in.bytes((int) length), in.order()));
 		} else {
 			in.skip(length);
 		}
@@ -244,9 +242,9 @@ final class DicomParser {
 			byte second = (byte) in.u8();
 			if (!isVr(first, second)) {
 				throw corrupt(String.format(Locale.ROOT, "invalid value representation bytes" +
-					" 0x%02X 0x%02X in element %s at offset %d; the file is corrupt or not encoded" +
-					" in its declared transfer syntax %s", first, second, DicomTag.toString(tag),
-					start, transferSyntaxName == null ? "" : transferSyntaxName));
+					" 0x%02X 0x%02X in element %s at offset %d; the file is corrupt or not" +
+					" encoded in its declared transfer syntax %s", first, second, DicomTag.toString(
+						tag), start, transferSyntaxName == null ? "" : transferSyntaxName));
 			}
 			vr = new String(new char[] { (char) first, (char) second });
 			if (LONG_VRS.contains(vr)) {

@@ -87,8 +87,8 @@ public final class DicomSeriesInfo {
 	}
 
 	/**
-	 * Returns the voxel spacing in mm along columns (x), rows (y) and slices;
-	 * the slice value is NaN when it cannot be derived from the positions.
+	 * Returns the voxel spacing in mm along columns (x), rows (y) and slices.
+	 * The slice value is NaN when the positions do not give it.
 	 */
 	public double[] spacing() {
 		return spacing.clone();
@@ -115,8 +115,8 @@ public final class DicomSeriesInfo {
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "#%s %s %s: %d x %d x %d slices, %s x %s x %s mm%s",
-			seriesNumber, modality, seriesDescription, width, height, sliceCount, mm(spacing[0]), mm(
-				spacing[1]), mm(spacing[2]), readable ? "" : " (unreadable)");
+			seriesNumber, modality, seriesDescription, width, height, sliceCount, mm(spacing[0]),
+			mm(spacing[1]), mm(spacing[2]), readable ? "" : " (unreadable)");
 	}
 
 	private static String mm(double value) {

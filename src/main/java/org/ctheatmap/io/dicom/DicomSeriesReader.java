@@ -44,7 +44,7 @@ public final class DicomSeriesReader {
 	 * @return the volume; its warnings list which series was chosen and what
 	 *         was skipped or irregular
 	 * @throws InvalidInputException naming the file and the problem when the
-	 *           input holds no readable image, the requested UID is absent, or
+	 *           input contains no readable image, the requested UID is absent, or
 	 *           the chosen series cannot be decoded or assembled
 	 * @throws IOException if a file cannot be read
 	 */
@@ -67,7 +67,7 @@ public final class DicomSeriesReader {
 	 * Lists the image series of a file or folder tree from their headers,
 	 * largest first, without reading pixels.
 	 *
-	 * @throws InvalidInputException if the input holds no readable image
+	 * @throws InvalidInputException if the input contains no readable image
 	 * @throws IOException if a file cannot be read
 	 */
 	public static List<DicomSeriesInfo> scan(Path input) throws IOException {

@@ -146,8 +146,9 @@ public final class DicomSeriesWriter {
 		DicomDataSet slice(int k, String study, String series, String frame, String instance) {
 			PatientGeometry geometry = volume.geometry();
 			double[] spacing = geometry.spacing();
-			int instanceNumber = options.instanceOrder() == DicomWriteOptions.InstanceOrder.ASCENDING
-				? k + 1 : volume.depth() - k;
+			boolean reversed = options.instanceOrder() == DicomWriteOptions.InstanceOrder.REVERSED;
+			int instanceNumber = reversed ? volume.depth() - k : k + 1;
+
 			DicomDataSet data = new DicomDataSet();
 			data.text(DicomTag.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 100");
 			data.text(DicomTag.IMAGE_TYPE, "CS", "ORIGINAL\\PRIMARY\\AXIAL");
@@ -158,20 +159,27 @@ public final class DicomSeriesWriter {
 			data.text(DicomTag.MANUFACTURER, "LO", orEmpty(options.manufacturer()));
 			data.text(DicomTag.SERIES_DESCRIPTION, "LO", orEmpty(options.seriesDescription()));
 			optional(data, DicomTag.MANUFACTURER_MODEL_NAME, "LO", options.manufacturerModelName());
+
+			// Patient module: empty unless a fake identity is requested, e.g. for leak tests.
 			data.text(DicomTag.PATIENT_NAME, "PN", orEmpty(options.patientName()));
 			data.text(DicomTag.PATIENT_ID, "LO", orEmpty(options.patientId()));
 			data.text(DicomTag.PATIENT_BIRTH_DATE, "DA", orEmpty(options.patientBirthDate()));
+
+			// Thickness along the normal: the slice step for an untilted stack.
 			data.decimals(DicomTag.SLICE_THICKNESS, spacing[2] * Math.cos(Math.toRadians(geometry
 				.tiltDegrees())));
 			optional(data, DicomTag.CONVOLUTION_KERNEL, "SH", options.convolutionKernel());
+
 			data.text(DicomTag.STUDY_INSTANCE_UID, "UI", study);
 			data.text(DicomTag.SERIES_INSTANCE_UID, "UI", series);
 			data.text(DicomTag.SERIES_NUMBER, "IS", Integer.toString(options.seriesNumber()));
 			data.text(DicomTag.INSTANCE_NUMBER, "IS", Integer.toString(instanceNumber));
+
 			data.decimals(DicomTag.IMAGE_POSITION_PATIENT, geometry.voxelToPatient(0, 0, k));
 			data.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT, concat(geometry.rowDirection(),
 				geometry.columnDirection()));
 			data.text(DicomTag.FRAME_OF_REFERENCE_UID, "UI", frame);
+
 			data.unsignedShort(DicomTag.SAMPLES_PER_PIXEL, 1);
 			data.text(DicomTag.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2");
 			data.unsignedShort(DicomTag.ROWS, volume.height());
@@ -181,6 +189,7 @@ public final class DicomSeriesWriter {
 			data.unsignedShort(DicomTag.BITS_STORED, options.bitsStored());
 			data.unsignedShort(DicomTag.HIGH_BIT, options.bitsStored() - 1);
 			data.unsignedShort(DicomTag.PIXEL_REPRESENTATION, options.signed() ? 1 : 0);
+
 			data.decimals(DicomTag.RESCALE_INTERCEPT, options.rescaleIntercept());
 			data.decimals(DicomTag.RESCALE_SLOPE, options.rescaleSlope());
 			data.text(DicomTag.RESCALE_TYPE, "LO", "HU");

@@ -1,6 +1,5 @@
 package org.ctheatmap.io.dicom;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -153,10 +152,5 @@ final class DicomTag {
 	static String describe(int tag) {
 		String keyword = keyword(tag);
 		return keyword == null ? toString(tag) : keyword + " " + toString(tag);
-	}
-
-	/** Returns the table of kept tags, keyed by tag, as keyword and VR; unmodifiable. */
-	static Map<Integer, String[]> kept() {
-		return Collections.unmodifiableMap(KEPT);
 	}
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * writes. Names and UIDs are those of DICOM PS3.6 Annex A.
  * <p>
  * Every other syntax is rejected when pixels are read. {@link #nameOf(String)}
- * knows the standard names of the compressed ones so the error can name them.
+ * returns the standard names of the compressed ones, for error messages.
  */
 public enum DicomTransferSyntax {
 
@@ -26,11 +26,14 @@ public enum DicomTransferSyntax {
 		other(DEFLATED_UID, "Deflated Explicit VR Little Endian");
 		other("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)");
 		other("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)");
-		other("1.2.840.10008.1.2.4.53", "JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)");
-		other("1.2.840.10008.1.2.4.55", "JPEG Full Progression, Non-Hierarchical (Process 10 & 12)");
+		other("1.2.840.10008.1.2.4.53",
+			"JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)");
+		other("1.2.840.10008.1.2.4.55",
+			"JPEG Full Progression, Non-Hierarchical (Process 10 & 12)");
 		other("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)");
 		other("1.2.840.10008.1.2.4.70",
-			"JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])");
+			"JPEG Lossless, Non-Hierarchical, First-Order Prediction" +
+				" (Process 14 [Selection Value 1])");
 		other("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression");
 		other("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression");
 		other("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)");
@@ -49,7 +52,8 @@ public enum DicomTransferSyntax {
 		other("1.2.840.10008.1.2.4.110", "JPEG XL Lossless");
 		other("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression");
 		other("1.2.840.10008.1.2.4.112", "JPEG XL");
-		other("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)");
+		other("1.2.840.10008.1.2.4.201",
+			"High-Throughput JPEG 2000 Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.202",
 			"High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression");

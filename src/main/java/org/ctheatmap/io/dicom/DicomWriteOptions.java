@@ -15,7 +15,7 @@ public final class DicomWriteOptions {
 		REVERSED
 	}
 
-	/** How files are named. */
+	/** File naming scheme. */
 	public enum FileNaming {
 		/** "CT00001.dcm" for slice index 0, in slice order. */
 		SLICE_ORDER,
@@ -227,7 +227,10 @@ public final class DicomWriteOptions {
 			return this;
 		}
 
-		/** Sets Rescale Slope and Rescale Intercept (HU); stored = round((HU - intercept) / slope). */
+		/**
+		 * Sets Rescale Slope and Rescale Intercept (HU); the stored value is
+		 * round((HU - intercept) / slope).
+		 */
 		public Builder rescale(double slope, double intercept) {
 			rescaleSlope = slope;
 			rescaleIntercept = intercept;

@@ -53,8 +53,8 @@ final class PixelDecoder {
 			long offset = header.pixelDataOffset();
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer, offset + buffer.position()) < 0) {
-					throw new InvalidInputException(header.file(), "truncated file: Pixel Data ends" +
-						" after " + buffer.position() + " of " + buffer.capacity() + " bytes");
+					throw new InvalidInputException(header.file(), "truncated file: Pixel Data" +
+						" ends after " + buffer.position() + " of " + buffer.capacity() + " bytes");
 				}
 			}
 		}

@@ -53,11 +53,13 @@ final class PixelFormat {
 				" only series stored as one file per slice can be read");
 		}
 		checkGreyscale(header);
+
 		int rows = header.integer(DicomTag.ROWS, 0);
 		int columns = header.integer(DicomTag.COLUMNS, 0);
 		if (rows < 1 || columns < 1) {
 			throw invalid(header, "missing or invalid Rows x Columns: " + rows + " x " + columns);
 		}
+
 		int bitsAllocated = header.integer(DicomTag.BITS_ALLOCATED, 0);
 		if (bitsAllocated != 8 && bitsAllocated != 16) {
 			throw invalid(header, "Bits Allocated " + bitsAllocated + " is not supported;" +
@@ -70,11 +72,13 @@ final class PixelFormat {
 				", Bits Stored " + bitsStored + ", High Bit " + highBit +
 				" (expected High Bit = Bits Stored - 1)");
 		}
+
 		int representation = header.integer(DicomTag.PIXEL_REPRESENTATION, 0);
 		if (representation != 0 && representation != 1) {
 			throw invalid(header, "invalid Pixel Representation " + representation +
 				" (expected 0 for unsigned or 1 for signed)");
 		}
+
 		PixelFormat format = new PixelFormat(rows, columns, bitsAllocated, bitsStored,
 			representation == 1, "MONOCHROME1".equals(header.text(
 				DicomTag.PHOTOMETRIC_INTERPRETATION)));

@@ -33,16 +33,16 @@ final class RawValue {
 	 * strings joined with '\', strings in the file's Specific Character Set
 	 * (UTF-8 for "ISO_IR 192", otherwise ISO-8859-1) without trailing padding.
 	 */
-	static Map<Integer, String> decodeAll(Map<Integer, RawValue> kept) {
-		RawValue charsetValue = kept.get(DicomTag.SPECIFIC_CHARACTER_SET);
+	static Map<Integer, String> decodeAll(Map<Integer, RawValue> keptValues) {
+		RawValue charsetValue = keptValues.get(DicomTag.SPECIFIC_CHARACTER_SET);
 		Charset charset = charsetValue != null && charsetValue.text().contains("ISO_IR 192")
 			? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
 		Map<Integer, String> result = new HashMap<>();
-		for (RawValue value : kept.values()) {
+		for (RawValue value : keptValues.values()) {
 			result.put(value.tag, value.text(charset));
 		}
 		// Pixel Padding Value is US or SS depending on Pixel Representation (PS3.3 C.7.5.1.1.2).
-		RawValue padding = kept.get(DicomTag.PIXEL_PADDING_VALUE);
+		RawValue padding = keptValues.get(DicomTag.PIXEL_PADDING_VALUE);
 		if (padding != null && "US".equals(padding.vr) && "1".equals(result.get(
 			DicomTag.PIXEL_REPRESENTATION)))
 		{

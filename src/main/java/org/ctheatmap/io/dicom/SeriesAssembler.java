@@ -45,24 +45,55 @@ final class SeriesAssembler {
 	 */
 	static SeriesAssembler assemble(List<DicomHeader> images) throws InvalidInputException {
 		List<String> warnings = new ArrayList<>();
-		List<DicomHeader> kept = dropLocalizers(images, warnings);
-		kept = majorityOrientation(kept, warnings);
-		DicomHeader first = kept.get(0);
-		checkSameSize(kept);
-		double[] pixelSpacing = pixelSpacing(kept, warnings);
+		List<DicomHeader> candidates = dropLocalizers(images, warnings);
+		candidates = majorityOrientation(candidates, warnings);
+		checkSameSize(candidates);
+		double[] pixelSpacing = pixelSpacing(candidates, warnings);
+
+		double[] orientation = orientation(candidates, warnings);
+		double[] row = Arrays.copyOfRange(orientation, 0, 3);
+		double[] column = Arrays.copyOfRange(orientation, 3, 6);
+		double[] normal = SliceGeometry.unit(SliceGeometry.cross(row, column));
+		List<DicomHeader> sorted = sortByPosition(candidates, normal, warnings);
+
+		List<double[]> positions = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (DicomHeader slice : sorted) {
+			double[] position = slice.decimals(DicomTag.IMAGE_POSITION_PATIENT, 3);
+			positions.add(position == null ? new double[3] : position);
+			names.add(slice.fileName());
+		}
+		DicomHeader first = sorted.get(0);
+		SliceGeometry geometry = SliceGeometry.compute(row, column, pixelSpacing, positions,
+			names, first.decimal(DicomTag.SLICE_THICKNESS, Double.NaN), first.decimal(
+				DicomTag.GANTRY_DETECTOR_TILT, Double.NaN));
+		warnings.addAll(geometry.warnings);
+		return new SeriesAssembler(sorted, geometry, warnings);
+	}
+
+	/**
+	 * Returns the Image Orientation (Patient) of the slices, which the majority
+	 * check made equal. A single slice without position or orientation is
+	 * placed axially at the origin, with a warning.
+	 */
+	private static double[] orientation(List<DicomHeader> slices, List<String> warnings)
+		throws InvalidInputException
+	{
+		DicomHeader first = slices.get(0);
 		double[] orientation = first.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT, 6);
-		if (orientation == null || first.decimals(DicomTag.IMAGE_POSITION_PATIENT, 3) == null) {
-			if (kept.size() > 1) {
-				DicomHeader missing = orientation == null ? first : firstWithout(kept,
-					DicomTag.IMAGE_POSITION_PATIENT);
-				throw new InvalidInputException(missing.file(), "no Image Position or Orientation" +
-					" (Patient), so the " + kept.size() + " slices of the series cannot be sorted");
+		DicomHeader unplaced = orientation == null ? first : firstWithout(slices,
+			DicomTag.IMAGE_POSITION_PATIENT);
+		if (unplaced != null) {
+			if (slices.size() > 1) {
+				throw new InvalidInputException(unplaced.file(), "no Image Position or" +
+					" Orientation (Patient), so the " + slices.size() + " slices of the series" +
+					" cannot be sorted");
 			}
-			warnings.add("No Image Position/Orientation (Patient): the slice is placed axially" +
-				" at the origin.");
+			warnings.add("Missing Image Position or Orientation (Patient): the slice is placed" +
+				" at the origin, axially when the orientation is missing.");
 		}
 		if (orientation == null) {
-			orientation = new double[] { 1, 0, 0, 0, 1, 0 };
+			return new double[] { 1, 0, 0, 0, 1, 0 };
 		}
 		double[] row = Arrays.copyOfRange(orientation, 0, 3);
 		double[] column = Arrays.copyOfRange(orientation, 3, 6);
@@ -71,38 +102,25 @@ final class SeriesAssembler {
 				" columns are not perpendicular: " + first.text(
 					DicomTag.IMAGE_ORIENTATION_PATIENT));
 		}
-		List<DicomHeader> sorted = sortByPosition(kept, SliceGeometry.unit(SliceGeometry.cross(
-			row, column)), warnings);
-		List<double[]> positions = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		for (DicomHeader slice : sorted) {
-			double[] position = slice.decimals(DicomTag.IMAGE_POSITION_PATIENT, 3);
-			positions.add(position == null ? new double[3] : position);
-			names.add(slice.fileName());
-		}
-		double thickness = first.decimal(DicomTag.SLICE_THICKNESS, Double.NaN);
-		SliceGeometry geometry = SliceGeometry.compute(row, column, pixelSpacing, positions,
-			names, thickness, first.decimal(DicomTag.GANTRY_DETECTOR_TILT, Double.NaN));
-		warnings.addAll(geometry.warnings);
-		return new SeriesAssembler(sorted, geometry, warnings);
+		return orientation;
 	}
 
 	private static List<DicomHeader> dropLocalizers(List<DicomHeader> images,
 		List<String> warnings)
 	{
-		List<DicomHeader> kept = new ArrayList<>();
+		List<DicomHeader> remaining = new ArrayList<>();
 		List<String> dropped = new ArrayList<>();
 		for (DicomHeader image : images) {
 			if (Arrays.asList(image.texts(DicomTag.IMAGE_TYPE)).contains("LOCALIZER")) {
 				dropped.add(image.fileName());
 			} else {
-				kept.add(image);
+				remaining.add(image);
 			}
 		}
-		if (!dropped.isEmpty() && !kept.isEmpty()) {
+		if (!dropped.isEmpty() && !remaining.isEmpty()) {
 			warnings.add("Skipped " + dropped.size() + " localizer image(s) (Image Type" +
 				" LOCALIZER): " + list(dropped) + ".");
-			return kept;
+			return remaining;
 		}
 		return images;
 	}
@@ -122,11 +140,13 @@ final class SeriesAssembler {
 		if (groups.size() == 1) return images;
 		List<List<DicomHeader>> bySize = new ArrayList<>(groups.values());
 		bySize.sort(Comparator.comparingInt(g -> -g.size()));
-		if (bySize.get(0).size() == bySize.get(1).size()) {
-			throw new InvalidInputException(bySize.get(1).get(0).file(), "the series mixes" +
-				" orientations with equally many slices: " + describeOrientation(bySize.get(0)
-					.get(0)) + " in " + list(names(bySize.get(0))) + ", " + describeOrientation(bySize
-						.get(1).get(0)) + " in " + list(names(bySize.get(1))));
+		List<DicomHeader> largest = bySize.get(0);
+		List<DicomHeader> second = bySize.get(1);
+		if (largest.size() == second.size()) {
+			String first = describeOrientation(largest.get(0)) + " in " + list(names(largest));
+			String other = describeOrientation(second.get(0)) + " in " + list(names(second));
+			throw new InvalidInputException(second.get(0).file(), "the series mixes orientations" +
+				" with equally many slices: " + first + ", " + other);
 		}
 		List<String> dropped = new ArrayList<>();
 		for (List<DicomHeader> group : bySize.subList(1, bySize.size())) {
@@ -146,8 +166,9 @@ final class SeriesAssembler {
 			if (slice.integer(DicomTag.ROWS, 0) != first.integer(DicomTag.ROWS, 0) || slice
 				.integer(DicomTag.COLUMNS, 0) != first.integer(DicomTag.COLUMNS, 0))
 			{
-				throw new InvalidInputException(slice.file(), "slices of one series differ in size: "
-					+ size(slice) + " here but " + size(first) + " in " + first.fileName());
+				throw new InvalidInputException(slice.file(), "slices of one series differ in" +
+					" size: " + size(slice) + " here but " + size(first) + " in " + first
+						.fileName());
 			}
 		}
 	}
@@ -160,9 +181,9 @@ final class SeriesAssembler {
 		for (DicomHeader slice : slices) {
 			double[] other = slice.decimals(DicomTag.PIXEL_SPACING, 2);
 			if ((other == null) != (spacing == null) || other != null && !close(other, spacing)) {
-				throw new InvalidInputException(slice.file(), "slices of one series differ in Pixel" +
-					" Spacing: " + slice.text(DicomTag.PIXEL_SPACING, "none") + " here but " + first
-						.text(DicomTag.PIXEL_SPACING, "none") + " in " + first.fileName());
+				throw new InvalidInputException(slice.file(), "slices of one series differ in" +
+					" Pixel Spacing: " + slice.text(DicomTag.PIXEL_SPACING, "none") + " here but " +
+					first.text(DicomTag.PIXEL_SPACING, "none") + " in " + first.fileName());
 			}
 		}
 		if (spacing == null || !(spacing[0] > 0 && spacing[1] > 0)) {
@@ -216,8 +237,9 @@ final class SeriesAssembler {
 		}
 	}
 
+	/** Returns the first slice that lacks the tag, or null if all have it. */
 	private static DicomHeader firstWithout(List<DicomHeader> slices, int tag) {
-		return slices.stream().filter(s -> s.text(tag) == null).findFirst().orElse(slices.get(0));
+		return slices.stream().filter(s -> s.text(tag) == null).findFirst().orElse(null);
 	}
 
 	private static boolean close(double[] a, double[] b) {

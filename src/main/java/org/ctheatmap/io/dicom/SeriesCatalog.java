@@ -58,7 +58,7 @@ final class SeriesCatalog {
 	/**
 	 * Groups the scanned headers.
 	 *
-	 * @throws InvalidInputException if the input holds no readable image: the
+	 * @throws InvalidInputException if the input contains no readable image: the
 	 *           first parse error when there was one, else a message on what
 	 *           was found
 	 */

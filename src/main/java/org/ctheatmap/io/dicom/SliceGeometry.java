@@ -78,7 +78,8 @@ final class SliceGeometry {
 			double spacing = singleSliceSpacing;
 			if (!(spacing > 0)) {
 				spacing = 1;
-				warnings.add("One slice without Slice Thickness: the slice spacing is set to 1 mm.");
+				warnings.add("One slice without Slice Thickness: the slice spacing is set to" +
+					" 1 mm.");
 			}
 			return new SliceGeometry(geometry(origin, row, column, normal, inPlane, spacing),
 				Double.NaN, 0, warnings);
@@ -129,10 +130,10 @@ final class SliceGeometry {
 			long multiple = Math.round(step / median);
 			if (Math.abs(step - median) <= tolerance) continue;
 			if (multiple >= 2 && Math.abs(step - multiple * median) <= tolerance * multiple) {
-				warnings.add(String.format(Locale.ROOT, "Missing slices: the gap between %s and %s" +
-					" is %s mm, %d times the usual step of %s mm, so about %d slice(s) are missing" +
-					" there.", names.get(i), names.get(i + 1), mm(step), multiple, mm(median),
-					multiple - 1));
+				warnings.add(String.format(Locale.ROOT, "Missing slices: the gap between %s and" +
+					" %s is %s mm, %d times the usual step of %s mm, so about %d slice(s) are" +
+					" missing there.", names.get(i), names.get(i + 1), mm(step), multiple, mm(
+						median), multiple - 1));
 			} else {
 				uneven++;
 				minStep = Math.min(minStep, step);
@@ -182,8 +183,8 @@ final class SliceGeometry {
 	}
 
 	/**
-	 * Returns the median step; for an even count the lower of the two middle
-	 * values, so that in a short stack one double gap reads as a missing slice.
+	 * Returns the median step. For an even count it is the lower of the two
+	 * middle values, so one double gap in a short stack reads as a missing slice.
 	 */
 	private static double medianStep(double[] projections) {
 		double[] steps = new double[projections.length - 1];

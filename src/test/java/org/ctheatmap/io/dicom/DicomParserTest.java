@@ -196,16 +196,17 @@ class DicomParserTest {
 			header));
 
 		assertEquals(file + ": compressed transfer syntax JPEG 2000 Image Compression (Lossless" +
-			" Only) (1.2.840.10008.1.2.4.90) is not supported yet; convert the file to Explicit VR" +
-			" Little Endian first, e.g. with 'gdcmconv --raw'", e.getMessage(), "message");
+			" Only) (1.2.840.10008.1.2.4.90) is not supported yet; convert the file to Explicit" +
+			" VR Little Endian first, e.g. with 'gdcmconv --raw'", e.getMessage(), "message");
 	}
 
 	@Test
 	void deflatedAndUnknownSyntaxesFailAtParse() throws IOException {
 		List<String> messages = new ArrayList<>();
 		for (String uid : new String[] { "1.2.840.10008.1.2.1.99", "1.2.3.4.5.6" }) {
-			Path file = DicomTestFiles.write(folder.resolve(uid + ".dcm"), DicomTestFiles
-				.minimalImage(16, true, new short[6]), DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+			DicomDataSet image = DicomTestFiles.minimalImage(16, true, new short[6]);
+			Path file = DicomTestFiles.write(folder.resolve(uid + ".dcm"), image,
+				DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
 			DicomTestFiles.setTransferSyntaxUid(file, uid);
 			messages.add(assertThrows(InvalidInputException.class, () -> DicomParser.parse(file))
 				.getMessage());
@@ -213,7 +214,8 @@ class DicomParserTest {
 
 		assertTrue(messages.get(0).contains("Deflated Explicit VR Little Endian" +
 			" (1.2.840.10008.1.2.1.99) is not supported yet"), messages.get(0));
-		assertTrue(messages.get(1).contains("unknown transfer syntax 1.2.3.4.5.6"), messages.get(1));
+		assertTrue(messages.get(1).contains("unknown transfer syntax 1.2.3.4.5.6"), messages.get(
+			1));
 	}
 
 	private static int indexOf(byte[] bytes, byte[] pattern) {

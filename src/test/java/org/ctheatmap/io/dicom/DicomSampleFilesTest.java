@@ -42,6 +42,7 @@ class DicomSampleFilesTest {
 	private static final double SPACING_TOL_MM = 1e-9;
 
 	private static final String CHEST = "03_dicom_ct_chest_transfer_syntaxes";
+	private static final String SINGLE_SLICES = "05_dicom_single_slices_reference_values";
 	private static final String CHEST_SHA256 =
 		"d36b58a8274fd5882a3863693bb84d2fb5719fff73c0ee21c98bfcb9abbb05c4";
 
@@ -125,8 +126,9 @@ class DicomSampleFilesTest {
 
 	@Test
 	void pydicomCtSmallReferencePixels() throws IOException {
-		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
-			"05_dicom_single_slices_reference_values").resolve("CT_small.dcm"), ReadOptions.DEFAULT);
+		Path file = CtSamples.folder(SINGLE_SLICES).resolve("CT_small.dcm");
+
+		CtVolume volume = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
 
 		ImageProcessor slice = volume.image().getStack().getProcessor(1);
 		int[] row24 = { 520, 802, 930, 1008 };
@@ -148,8 +150,9 @@ class DicomSampleFilesTest {
 	 */
 	@Test
 	void bitsStoredFourteenMatchesRawWords() throws IOException {
-		CtVolume volume = DicomSeriesReader.read(CtSamples.folder(
-			"05_dicom_single_slices_reference_values").resolve("693_UNCR.dcm"), ReadOptions.DEFAULT);
+		Path file = CtSamples.folder(SINGLE_SLICES).resolve("693_UNCR.dcm");
+
+		CtVolume volume = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
 
 		double[] stats = statistics(volume);
 		assertEquals(-3024, stats[0], "min HU");
@@ -181,9 +184,9 @@ class DicomSampleFilesTest {
 		InvalidInputException e = assertThrows(InvalidInputException.class,
 			() -> DicomSeriesReader.read(file, ReadOptions.DEFAULT));
 
-		assertEquals(file + ": multi-frame image (2 frames, SOP Class 1.2.840.10008.5.1.4.1.1.2.1)" +
-			" is not supported yet; only series stored as one file per slice can be read", e
-				.getMessage(), "message");
+		assertEquals(file + ": multi-frame image (2 frames, SOP Class" +
+			" 1.2.840.10008.5.1.4.1.1.2.1) is not supported yet; only series stored as one file" +
+			" per slice can be read", e.getMessage(), "message");
 	}
 
 	@Test

@@ -239,7 +239,8 @@ class DicomSeriesReaderTest {
 		DicomDataSet content = new DicomDataSet().text(0x0040A160, "UT", "No findings.");
 		report.sequence(0x0040A730, List.of(content, content), true);
 		DicomSeriesWriter.writeFile(folder.resolve("report.dcm"), report,
-			"1.2.840.10008.5.1.4.1.1.88.11", "1.2.3.78", DicomTransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+			"1.2.840.10008.5.1.4.1.1.88.11", "1.2.3.78",
+			DicomTransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
 
 		CtVolume read = DicomSeriesReader.read(folder, ReadOptions.DEFAULT);
 
@@ -280,6 +281,47 @@ class DicomSeriesReaderTest {
 		assertTrue(e.getMessage().contains("differ in size"), e.getMessage());
 		assertTrue(e.getMessage().contains("5 x 3 pixels"), e.getMessage());
 		assertTrue(e.getMessage().contains("4 x 3 pixels in S1.dcm"), e.getMessage());
+	}
+
+	@Test
+	void truncatedFileNamesFile() throws IOException {
+		List<Path> files = DicomSeriesWriter.write(DicomTestFiles.volume(4, 3, 4, DicomTestFiles
+			.axial(1, 1, 1)), folder, DicomWriteOptions.builder().build());
+		Path cut = files.get(1);
+		DicomTestFiles.truncate(cut, (int) Files.size(cut) - 5);
+
+		InvalidInputException single = assertThrows(InvalidInputException.class,
+			() -> DicomSeriesReader.read(cut, ReadOptions.DEFAULT));
+		CtVolume rest = DicomSeriesReader.read(folder, ReadOptions.DEFAULT);
+
+		assertTrue(single.getMessage().startsWith(cut + ": truncated or corrupt file: element" +
+			" (7FE0,0010) at offset 912 declares 24 bytes but only 19 remain"), single.getMessage());
+		assertEquals(3, rest.depth(), "readable slices of the folder");
+		String warnings = String.join("\n", rest.warnings());
+		assertTrue(warnings.contains("Skipped 1 unreadable DICOM file(s): " + cut +
+			": truncated or corrupt file"), warnings);
+		assertTrue(warnings.contains("Missing slices: the gap between CT00001.dcm and" +
+			" CT00003.dcm is 2 mm"), warnings);
+	}
+
+	@Test
+	void compressedSeriesNamesFileAndSyntax() throws IOException {
+		List<Path> files = DicomSeriesWriter.write(DicomTestFiles.volume(4, 3, 2, DicomTestFiles
+			.axial(1, 1, 1)), folder, DicomWriteOptions.builder().build());
+		for (Path file : files) {
+			DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.80");
+		}
+
+		InvalidInputException e = assertThrows(InvalidInputException.class,
+			() -> DicomSeriesReader.read(folder, ReadOptions.DEFAULT));
+		List<DicomSeriesInfo> series = DicomSeriesReader.scan(folder);
+
+		assertTrue(e.getMessage().startsWith(files.get(0) + ": compressed transfer syntax" +
+			" JPEG-LS Lossless Image Compression (1.2.840.10008.1.2.4.80) is not supported yet"),
+			e.getMessage());
+		assertFalse(series.get(0).readable(), "scan marks the series unreadable");
+		assertTrue(series.get(0).warnings().get(0).contains("JPEG-LS Lossless"), series.get(0)
+			.warnings().toString());
 	}
 
 	@Test
@@ -332,7 +374,8 @@ class DicomSeriesReaderTest {
 		for (String identity : new String[] { "PHANTOM", DicomTestFiles.PATIENT_ID,
 			DicomTestFiles.BIRTH_DATE })
 		{
-			assertFalse(outputs.toString().contains(identity), identity + " leaked into " + outputs);
+			assertFalse(outputs.toString().contains(identity), identity + " leaked into " +
+				outputs);
 		}
 	}
 }

@@ -26,7 +26,7 @@ final class DicomTestFiles {
 	private DicomTestFiles() {}
 
 	/**
-	 * Returns a volume whose voxel (x, y, z) holds a distinct multiple of 16
+	 * Returns a volume whose voxel (x, y, z) contains a distinct multiple of 16
 	 * HU between -1024 and 1024, so every test encoding stores it exactly.
 	 */
 	static CtVolume volume(int width, int height, int depth, PatientGeometry geometry) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Voxel grids derived from slice positions, on stacks with known answers. */
+/** Voxel grids derived from slice positions, on stacks with known results. */
 class SliceGeometryTest {
 
 	/** Arithmetic on positions of a few hundred mm. */
