@@ -1,7 +1,106 @@
 package org.ctheatmap.cli;
 
-public class CtHeatMapCli {
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+
+import org.ctheatmap.io.InvalidInputException;
+import org.ctheatmap.io.SoftwareVersion;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap}
+ * and {@code phantom} subcommands.
+ * <p>
+ * Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_BAD_INPUT} for an
+ * invalid option or input, an input that cannot be read as CT, or an output
+ * that exists already, and {@value #EXIT_FAILURE} for any other failure.
+ * Errors are printed to stderr as one line, "ct-heatmap: FILE: problem" for
+ * a bad file.
+ */
+@Command(name = "ct-heatmap", mixinStandardHelpOptions = true,
+	versionProvider = CtHeatMapCli.Version.class,
+	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
+	subcommands = { HeatMapCommand.class, PhantomCommand.class })
+public final class CtHeatMapCli implements Runnable {
+
+	public static final int EXIT_OK = 0;
+	public static final int EXIT_FAILURE = 1;
+	public static final int EXIT_BAD_INPUT = 2;
+
+	static final String PROGRAM = "ct-heatmap";
+
+	@Spec
+	private CommandSpec spec;
+
 	public static void main(String[] args) {
-		System.out.println("hello");
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * Runs the command line with the given streams and returns the exit code;
+	 * never calls {@code System.exit}.
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		CommandLine commandLine = new CommandLine(new CtHeatMapCli());
+		commandLine.setOut(writer(out));
+		commandLine.setErr(writer(err));
+		commandLine.setParameterExceptionHandler(CtHeatMapCli::handleUsageError);
+		commandLine.setExecutionExceptionHandler(CtHeatMapCli::handleFailure);
+		return commandLine.execute(args);
+	}
+
+	/** Prints the usage when no subcommand is given. */
+	@Override
+	public void run() {
+		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap or" +
+			" phantom");
+	}
+
+	private static int handleUsageError(ParameterException e, String[] args) {
+		PrintWriter err = e.getCommandLine().getErr();
+		err.println(PROGRAM + ": " + oneLine(e.getMessage()));
+		err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() +
+			" --help' for the options.");
+		err.flush();
+		return EXIT_BAD_INPUT;
+	}
+
+	private static int handleFailure(Exception e, CommandLine commandLine,
+		ParseResult parseResult)
+	{
+		PrintWriter err = commandLine.getErr();
+		boolean badInput = e instanceof InvalidInputException ||
+			e instanceof IllegalArgumentException;
+		String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+		err.println(PROGRAM + ": " + oneLine(message));
+		err.flush();
+		return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
+	}
+
+	private static String oneLine(String text) {
+		return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+	}
+
+	private static PrintWriter writer(PrintStream stream) {
+		return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+	}
+
+	/** Supplies the text of {@code --version}. */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			return new String[] { PROGRAM + " " + SoftwareVersion.version() + " (" +
+				SoftwareVersion.NAME + ")" };
+		}
 	}
 }

@@ -81,6 +81,11 @@ final class OutputStaging implements Closeable {
 		return stagingFolder.resolve(name);
 	}
 
+	/** Returns the staging folder, for writers that create several outputs at once. */
+	Path stagingFolder() {
+		return stagingFolder;
+	}
+
 	/** Returns the final path of the output of the given name. */
 	Path finalFile(String name) {
 		return outputFolder.resolve(name);

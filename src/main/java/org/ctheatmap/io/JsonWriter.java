@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes maps, lists, numbers, strings and booleans as indented JSON text
@@ -48,9 +50,12 @@ public final class JsonWriter {
 	 */
 	public static void write(Object value, Path file) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
-		Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+		// A plain new file, unlike Files.createTempFile, gets the default permissions.
+		Path temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() +
+			".tmp");
 		try {
-			Files.write(temporary, (toJson(value) + "\n").getBytes(StandardCharsets.UTF_8));
+			Files.write(temporary, (toJson(value) + "\n").getBytes(StandardCharsets.UTF_8),
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
 				StandardCopyOption.ATOMIC_MOVE);
 		} finally {
