@@ -6,6 +6,7 @@ import ij.process.ImageProcessor;
 import org.ctheatmap.core.ProgressListener;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ public final class LabelMeasurer {
 		int total = grid.frames() * grid.slices();
 		List<RegionMeasurement> measurements = new ArrayList<>();
 		for (int frame = 1; frame <= grid.frames(); frame++) {
-			List<RegionSample> samples = new ArrayList<>();
+			RegionSample[][] samples = { new RegionSample[256] };
 			for (int z = 1; z <= grid.slices(); z++) {
 				progress.progress(STEP, (frame - 1) * grid.slices() + z - 1, total);
 				ImageProcessor labelPlane = labelValues.plane(z, frame);
@@ -76,7 +77,7 @@ public final class LabelMeasurer {
 					}
 				}
 			}
-			for (RegionSample sample : samples) {
+			for (RegionSample sample : samples[0]) {
 				if (sample != null) measurements.add(sample.toMeasurement(threshold));
 			}
 		}
@@ -84,17 +85,20 @@ public final class LabelMeasurer {
 		return measurements;
 	}
 
-	/** Returns the sample of a label, creating it and growing the list as needed. */
-	private static RegionSample sampleOf(List<RegionSample> samples, int label, int frame,
+	/**
+	 * Returns the sample of a label, creating it as needed. {@code samples[0]}
+	 * is indexed by label and replaced by a larger copy when too short.
+	 */
+	private static RegionSample sampleOf(RegionSample[][] samples, int label, int frame,
 		int images)
 	{
-		while (samples.size() <= label) {
-			samples.add(null);
+		if (label >= samples[0].length) {
+			samples[0] = Arrays.copyOf(samples[0], Math.max(label + 1, 2 * samples[0].length));
 		}
-		RegionSample sample = samples.get(label);
+		RegionSample sample = samples[0][label];
 		if (sample == null) {
 			sample = new RegionSample(labelName(label), frame, images);
-			samples.set(label, sample);
+			samples[0][label] = sample;
 		}
 		return sample;
 	}

@@ -9,8 +9,8 @@ import ij.process.ImageProcessor;
 import org.ctheatmap.core.ProgressListener;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Traces the labels of a label map into ImageJ ROIs: one ROI per label and
@@ -47,7 +47,7 @@ public final class LabelTracer {
 			for (int z = 1; z <= grid.slices(); z++) {
 				progress.progress(STEP, (frame - 1) * grid.slices() + z - 1, total);
 				ImageProcessor plane = planes.plane(z, frame);
-				for (int[] box : boundingBoxes(labels, plane).values()) {
+				for (int[] box : boundingBoxes(labels, plane)) {
 					Roi roi = traceLabel(plane, box);
 					roi.setName(LabelMeasurer.labelName(box[4]));
 					if (grid.frames() == 1) {
@@ -64,27 +64,32 @@ public final class LabelTracer {
 	}
 
 	/**
-	 * Returns {xMin, yMin, xMax, yMax, label} of every label on a plane, keyed
-	 * and ordered by label; background 0 is left out.
+	 * Returns {xMin, yMin, xMax, yMax, label} of every label on a plane,
+	 * ordered by label; background 0 is left out.
 	 */
-	private static TreeMap<Integer, int[]> boundingBoxes(ImagePlus labels,
-		ImageProcessor plane)
-	{
-		TreeMap<Integer, int[]> boxes = new TreeMap<>();
+	private static List<int[]> boundingBoxes(ImagePlus labels, ImageProcessor plane) {
+		int[][] byLabel = new int[256][];
 		int width = plane.getWidth();
 		for (int y = 0; y < plane.getHeight(); y++) {
 			for (int x = 0; x < width; x++) {
 				int label = LabelMeasurer.label(labels, plane.getf(y * width + x));
 				if (label == 0) continue;
-				int[] box = boxes.get(label);
+				if (label >= byLabel.length) {
+					byLabel = Arrays.copyOf(byLabel, Math.max(label + 1, 2 * byLabel.length));
+				}
+				int[] box = byLabel[label];
 				if (box == null) {
-					boxes.put(label, new int[] { x, y, x, y, label });
+					byLabel[label] = new int[] { x, y, x, y, label };
 				} else {
 					box[0] = Math.min(box[0], x);
 					box[2] = Math.max(box[2], x);
 					box[3] = y;
 				}
 			}
+		}
+		List<int[]> boxes = new ArrayList<>();
+		for (int[] box : byLabel) {
+			if (box != null) boxes.add(box);
 		}
 		return boxes;
 	}

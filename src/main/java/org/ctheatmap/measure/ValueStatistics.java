@@ -26,6 +26,12 @@ public final class ValueStatistics {
 	/** Percentiles reported, in percent. */
 	static final double[] PERCENTILES = { 5, 25, 50, 75, 95 };
 
+	/**
+	 * Widest range of whole-number values counted in a histogram instead of
+	 * sorted; covers every 16-bit CT (65536 values) with a 4 MB table.
+	 */
+	static final int MAX_HISTOGRAM_RANGE = 1 << 20;
+
 	private final int count;
 	private final double mean;
 	private final double sd;
@@ -34,7 +40,7 @@ public final class ValueStatistics {
 	private final double[] percentiles;
 	private final double fractionAbove;
 
-	private ValueStatistics(int count, double mean, double sd, double min, double max,
+	ValueStatistics(int count, double mean, double sd, double min, double max,
 		double[] percentiles, double fractionAbove)
 	{
 		this.count = count;
@@ -52,11 +58,22 @@ public final class ValueStatistics {
 	 * @param threshold value for {@link #fractionAbove()}, or NaN for none
 	 */
 	public static ValueStatistics of(float[] values, double threshold) {
-		return ofSorted(sortedCopy(values, values.length), threshold);
+		return of(values, values.length, threshold);
 	}
 
-	/** Computes the statistics of the first {@code size} values; the array is not modified. */
+	/**
+	 * Computes the statistics of the first {@code size} values; the array is
+	 * not modified. Whole-number values, such as HU read from 16-bit data, are
+	 * counted in a histogram, which gives the same order statistics as sorting
+	 * in linear time.
+	 */
 	static ValueStatistics of(float[] values, int size, double threshold) {
+		ValueStatistics counted = IntegerHistogram.statistics(values, size, threshold);
+		return counted != null ? counted : bySorting(values, size, threshold);
+	}
+
+	/** Computes the statistics of the first {@code size} values by sorting a copy. */
+	static ValueStatistics bySorting(float[] values, int size, double threshold) {
 		return ofSorted(sortedCopy(values, size), threshold);
 	}
 
@@ -103,8 +120,16 @@ public final class ValueStatistics {
 		double rank = (n - 1) * percent / 100;
 		int below = (int) Math.floor(rank);
 		if (below >= n - 1) return sorted[n - 1];
-		double weight = rank - below;
-		return sorted[below] + weight * ((double) sorted[below + 1] - sorted[below]);
+		return interpolate(sorted[below], sorted[below + 1], rank - below);
+	}
+
+	/**
+	 * Returns the type 7 percentile between the order statistics at ranks
+	 * {@code floor(h)} and {@code floor(h) + 1}, {@code weight} being
+	 * {@code h - floor(h)}.
+	 */
+	static double interpolate(double lower, double upper, double weight) {
+		return lower + weight * (upper - lower);
 	}
 
 	/** Returns the number of values that are not NaN. */

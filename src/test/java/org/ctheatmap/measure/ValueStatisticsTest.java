@@ -1,15 +1,24 @@
 package org.ctheatmap.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 class ValueStatisticsTest {
 
 	/** Interpolated percentiles of small integers, exact up to double rounding. */
 	private static final double EXACT_TOL = 1e-12;
+
+	/**
+	 * The histogram sums squared deviations per bin, sorting per value, so the
+	 * SDs differ only by double rounding.
+	 */
+	private static final double SD_ROUNDING_TOL = 1e-9;
 
 	@Test
 	void percentilesInterpolateLinearly() {
@@ -67,6 +76,41 @@ class ValueStatisticsTest {
 		assertEquals(0, none.count(), "no values");
 		assertTrue(Double.isNaN(none.mean()), "mean of nothing is NaN");
 		assertTrue(Double.isNaN(none.fractionAbove()), "fraction of nothing is NaN");
+	}
+
+	@Test
+	void histogramMatchesSorting() {
+		Random random = new Random(3);
+		for (int trial = 0; trial < 20; trial++) {
+			int n = 1 + random.nextInt(5000);
+			float[] values = new float[n];
+			for (int i = 0; i < n; i++) {
+				values[i] = random.nextInt(10) == 0 ? Float.NaN : random.nextInt(3000) - 1024;
+			}
+			double threshold = random.nextInt(200) - 100;
+			ValueStatistics counted = IntegerHistogram.statistics(values, n, threshold);
+			ValueStatistics sorted = ValueStatistics.bySorting(values, n, threshold);
+			String name = "trial " + trial + ", n = " + n;
+			assertEquals(sorted.count(), counted.count(), name + ": count");
+			assertEquals(sorted.mean(), counted.mean(), 0, name + ": mean is exact");
+			assertEquals(sorted.sd(), counted.sd(), SD_ROUNDING_TOL, name + ": SD");
+			assertEquals(sorted.min(), counted.min(), 0, name + ": min");
+			assertEquals(sorted.max(), counted.max(), 0, name + ": max");
+			for (double p : ValueStatistics.PERCENTILES) {
+				assertEquals(sorted.percentile(p), counted.percentile(p), EXACT_TOL, name + ": P" +
+					p);
+			}
+			assertEquals(sorted.fractionAbove(), counted.fractionAbove(), 0, name +
+				": fraction");
+		}
+	}
+
+	@Test
+	void fractionalValuesAreSorted() {
+		assertNull(IntegerHistogram.statistics(new float[] { 1, 2.5f }, 2, Double.NaN),
+			"a fraction needs sorting");
+		assertNull(IntegerHistogram.statistics(new float[] { 0, 2e6f }, 2, Double.NaN),
+			"a range over MAX_HISTOGRAM_RANGE needs sorting");
 	}
 
 	@Test
