@@ -15,6 +15,13 @@ import org.ctheatmap.io.InvalidInputException;
  * (Pixel Representation 1), sign-extended from bit Bits Stored - 1, as DICOM
  * PS3.5 section 8.1.1 defines. Bits above Bits Stored are therefore ignored:
  * signed 12-bit 0x0FFF is -1, not 4095.
+ * <p>
+ * NB: some files declare fewer Bits Stored than their values seem to need,
+ * e.g. Bits Stored 14 with int16 values -2000 to 2492. Such values fit in
+ * 14-bit two's complement, so masking leaves them unchanged and the result
+ * equals the raw int16 words. Only where the upper bits are neither zero nor
+ * a sign extension does masking change a value; {@link StoredPixels#maskedCount}
+ * counts those samples so the reader can warn.
  */
 final class PixelDecoder {
 

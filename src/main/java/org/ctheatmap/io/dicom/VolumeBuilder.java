@@ -133,7 +133,7 @@ final class VolumeBuilder {
 				" only the display of such images is inverted, which does not apply to HU.");
 		}
 		if (maskedSamples > 0) {
-			// Decoders that return the whole word (pydicom 2.3, for example) differ here.
+			// Readers that return the whole 16-bit word give other values for these pixels.
 			notes.add("Bits Stored is " + format.bitsStored + " but " + maskedSamples +
 				" pixel(s) in " + maskedSlices + " slice(s) had other bits set above it; those" +
 				" bits were ignored as DICOM requires, so these pixels may differ from other" +

@@ -294,8 +294,11 @@ class DicomSeriesReaderTest {
 			() -> DicomSeriesReader.read(cut, ReadOptions.DEFAULT));
 		CtVolume rest = DicomSeriesReader.read(folder, ReadOptions.DEFAULT);
 
+		// The offset depends on the length of the generated UIDs.
 		assertTrue(single.getMessage().startsWith(cut + ": truncated or corrupt file: element" +
-			" (7FE0,0010) at offset 912 declares 24 bytes but only 19 remain"), single.getMessage());
+			" (7FE0,0010) at offset "), single.getMessage());
+		assertTrue(single.getMessage().endsWith(" declares 24 bytes but only 19 remain"), single
+			.getMessage());
 		assertEquals(3, rest.depth(), "readable slices of the folder");
 		String warnings = String.join("\n", rest.warnings());
 		assertTrue(warnings.contains("Skipped 1 unreadable DICOM file(s): " + cut +
