@@ -19,7 +19,8 @@ final class Montage {
 
 	private static final Color BACKGROUND = Color.BLACK;
 	private static final Color TEXT = Color.WHITE;
-	private static final Font FONT = new Font("SansSerif", Font.BOLD, 11);
+	/** Smallest label font size in pixels; larger tiles get 1/24 of their height. */
+	private static final int MIN_FONT_SIZE = 11;
 
 	private Montage() {}
 
@@ -57,7 +58,8 @@ final class Montage {
 			(tileHeight + GAP));
 		montage.setColor(BACKGROUND);
 		montage.fill();
-		montage.setFont(FONT);
+		int fontSize = Math.max(MIN_FONT_SIZE, tileHeight / 24);
+		montage.setFont(new Font("SansSerif", Font.BOLD, fontSize));
 		montage.setAntialiasedText(true);
 		montage.setColor(TEXT);
 		int ascent = montage.getFontMetrics().getAscent();
