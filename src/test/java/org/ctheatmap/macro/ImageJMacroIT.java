@@ -1,0 +1,106 @@
+package org.ctheatmap.macro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ctheatmap.core.CtVolume;
+import org.ctheatmap.io.CtReaders;
+import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.lut.Colormaps;
+import org.ctheatmap.lut.CtWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the example macros of {@code macros/} in real ImageJ 1.54p and checks
+ * what they write.
+ */
+class ImageJMacroIT {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void heatMapMacroOnPhantom() throws Exception {
+		Path input = ImageJRunner.projectDir().resolve("test-images/baseline-dicom");
+		Path out = work.resolve("out");
+		String log = new ImageJRunner(work).run(ImageJRunner.macro("heatmap-study.ijm"),
+			"input=" + input + " output=" + out);
+		assertClean(log);
+		assertTrue(log.contains("128 x 128 x 48 slices"), "phantom size reported:\n" + log);
+
+		ImagePlus rgb = new Opener().openImage(out.resolve("heatmap-rgb.tif").toString());
+		assertNotNull(rgb, "flattened stack saved");
+		assertEquals(48, rgb.getStackSize(), "one RGB slice per CT slice");
+		assertTrue(Files.size(out.resolve("heatmap-middle.png")) > 0, "middle slice PNG saved");
+		assertTrue(Files.size(out.resolve("colour-bar.png")) > 0, "colour bar PNG saved");
+
+		// Colours the macro drew must follow the settings it passed: window Soft
+		// tissue, inferno over 0..100 HU, threshold 20 HU, opacity 0.6.
+		CtVolume ct = CtReaders.open(input, ReadOptions.DEFAULT);
+		CtWindow window = CtWindow.preset(CtWindow.SOFT_TISSUE);
+		int checked = 0;
+		for (int slice = 1; slice <= 48; slice += 7) {
+			float[] hu = (float[]) ct.image().getStack().getPixels(slice);
+			int[] pixels = (int[]) rgb.getStack().getPixels(slice);
+			for (int i = 0; i < hu.length; i += 97) {
+				int expected = expectedRgb(hu[i], window);
+				assertEquals(Integer.toHexString(expected), Integer.toHexString(pixels[i] &
+					0xffffff), "slice " + slice + " pixel " + i + " HU " + hu[i]);
+				checked++;
+			}
+		}
+		assertTrue(checked > 1000, "checked " + checked + " pixels");
+	}
+
+	@Test
+	void bridgeStopsMacroOnInvalidOptions() throws Exception {
+		Path macro = work.resolve("invalid.ijm");
+		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
+			"run(\"Heat Map Overlay\", \"image=ct minhu=200 maxhu=100\");\n" +
+			"print(\"still running\");\n").getBytes(StandardCharsets.UTF_8));
+		String log = new ImageJRunner(work).run(macro, "");
+		assertTrue(log.contains("Heat Map Overlay failed:"), "failure logged:\n" + log);
+		assertFalse(log.contains("still running"), "macro stopped after the failure:\n" + log);
+	}
+
+	@Test
+	void bridgeRejectsUnknownKey() throws Exception {
+		Path macro = work.resolve("unknown-key.ijm");
+		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
+			"run(\"Heat Map Overlay\", \"image=ct colourmap=viridis\");\n" +
+			"print(\"still running\");\n").getBytes(StandardCharsets.UTF_8));
+		String log = new ImageJRunner(work).run(macro, "");
+		assertTrue(log.contains("unknown macro key 'colourmap'"), "key named:\n" + log);
+		assertFalse(log.contains("still running"), "macro stopped:\n" + log);
+	}
+
+	/** Computes the flattened colour from the published rule, independently of the renderer. */
+	private static int expectedRgb(float hu, CtWindow window) {
+		int grey = window.grey(hu);
+		if (hu < 20) return grey << 16 | grey << 8 | grey;
+		int index = (int) Math.floor(hu / 100.0 * 256);
+		index = Math.max(0, Math.min(255, index));
+		int colour = Colormaps.get("inferno").rgb(index);
+		int r = (int) Math.round(0.4 * grey + 0.6 * (colour >> 16 & 0xff));
+		int g = (int) Math.round(0.4 * grey + 0.6 * (colour >> 8 & 0xff));
+		int b = (int) Math.round(0.4 * grey + 0.6 * (colour & 0xff));
+		return r << 16 | g << 8 | b;
+	}
+
+	private static void assertClean(String log) {
+		assertFalse(log.contains("Macro Error"), "macro error:\n" + log);
+		assertFalse(log.contains("Exception"), "exception:\n" + log);
+		assertFalse(log.contains(" failed:"), "command failed:\n" + log);
+	}
+}
