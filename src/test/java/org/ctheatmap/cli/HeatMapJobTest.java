@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.stream.Stream;
 
 import org.ctheatmap.core.HuStatistics;
 import org.ctheatmap.core.ProgressListener;
@@ -144,6 +145,53 @@ class HeatMapJobTest {
 		assertTrue(error.getMessage().contains("49"), "Message names the slice: " + error
 			.getMessage());
 		assertFalse(Files.exists(root.resolve("slices")), "No output folder");
+	}
+
+	@Test
+	void smoothingChangesColoursNotStatistics() throws IOException {
+		HeatMapResult smoothed = HeatMapJob.run(new HeatMapRequest.Builder(BASELINE_DICOM, root
+			.resolve("smoothed")).smoothingRadiusMm(2).build(), ProgressListener.NONE);
+		assertSameStatistics(dicom.body(), smoothed.body(), "body after smoothing");
+		ImagePlus plain = IJ.openImage(dicom.tiff().toString());
+		ImagePlus blurred = IJ.openImage(smoothed.tiff().toString());
+		int[] a = (int[]) plain.getStack().getPixels(12);
+		int[] b = (int[]) blurred.getStack().getPixels(12);
+		int differing = 0;
+		for (int n = 0; n < a.length; n++) {
+			if (a[n] != b[n]) differing++;
+		}
+		assertTrue(differing > a.length / 10, "Pixels of slice 12 changed by smoothing: " +
+			differing);
+		assertEquals(2.0, parse(smoothed.sidecar()).getAsJsonObject("parameters").get(
+			"smoothingRadiusMm").getAsDouble(), 0, "Radius in the sidecar (mm)");
+	}
+
+	@Test
+	void seriesOptionChoosesSeries() throws IOException {
+		Path folder = Files.createDirectories(root.resolve("two-series"));
+		copyFolder(BASELINE_DICOM, folder.resolve("a"));
+		copyFolder(IMAGES.resolve("followup-hu-dicom"), folder.resolve("b"));
+		String uid = groundTruth.getAsJsonArray("timePoints").get(2).getAsJsonObject()
+			.getAsJsonObject("files").getAsJsonObject("dicom").get("seriesInstanceUid")
+			.getAsString();
+		HeatMapResult chosen = HeatMapJob.run(new HeatMapRequest.Builder(folder, root.resolve(
+			"chosen")).seriesUid(uid).build(), ProgressListener.NONE);
+		JsonObject chosenSidecar = parse(chosen.sidecar());
+		assertEquals(uid, chosenSidecar.getAsJsonObject("input").get("seriesInstanceUid")
+			.getAsString(), "Series read");
+		assertEquals(uid, chosenSidecar.getAsJsonObject("parameters").get("seriesUid")
+			.getAsString(), "Series requested");
+		assertTrue(chosenSidecar.getAsJsonArray("warnings").size() > 0,
+			"A warning lists the other series");
+	}
+
+	private static void copyFolder(Path from, Path to) throws IOException {
+		Files.createDirectories(to);
+		try (Stream<Path> files = Files.list(from)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.copy(file, to.resolve(file.getFileName()));
+			}
+		}
 	}
 
 	private static void assertSameStatistics(HuStatistics expected, HuStatistics actual,
