@@ -25,8 +25,13 @@ import org.ctheatmap.core.PatientGeometry;
  * are written exactly. Stored values are {@code round((HU - intercept) / slope)}.
  * Each file is written under a hidden temporary name in the target folder
  * and then renamed, so an interrupted write leaves no partial file under a
- * final name. Limitations: 4-D volumes are rejected, and Gantry/Detector
- * Tilt is not written because its sign convention differs between vendors.
+ * final name. When the Series Instance UID is given, SOP Instance UIDs are
+ * derived from it ("series UID.instance number"), so writing the same volume
+ * with the same options gives byte-identical files.
+ * <p>
+ * Limitations: 4-D volumes are rejected. Gantry/Detector Tilt is not written,
+ * because the geometry is fully given by Image Position and Orientation
+ * (Patient), which is what this package's reader uses.
  */
 public final class DicomSeriesWriter {
 
@@ -63,9 +68,10 @@ public final class DicomSeriesWriter {
 		List<String> names = fileNames(volume.depth(), options);
 		List<Path> written = new ArrayList<>();
 		for (int k = 0; k < volume.depth(); k++) {
-			String instance = DicomUids.generate();
-			DicomDataSet slice = new SliceEncoder(volume, options).slice(k, study, series, frame,
-				instance);
+			SliceEncoder encoder = new SliceEncoder(volume, options);
+			String instance = options.seriesInstanceUid() == null ? DicomUids.generate()
+				: DicomUids.child(series, encoder.instanceNumber(k));
+			DicomDataSet slice = encoder.slice(k, study, series, frame, instance);
 			Path target = folder.resolve(names.get(k));
 			writeFile(target, slice, CT_IMAGE_STORAGE, instance, options.transferSyntax());
 			written.add(target);
@@ -146,9 +152,6 @@ public final class DicomSeriesWriter {
 		DicomDataSet slice(int k, String study, String series, String frame, String instance) {
 			PatientGeometry geometry = volume.geometry();
 			double[] spacing = geometry.spacing();
-			boolean reversed = options.instanceOrder() == DicomWriteOptions.InstanceOrder.REVERSED;
-			int instanceNumber = reversed ? volume.depth() - k : k + 1;
-
 			DicomDataSet data = new DicomDataSet();
 			data.text(DicomTag.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 100");
 			data.text(DicomTag.IMAGE_TYPE, "CS", "ORIGINAL\\PRIMARY\\AXIAL");
@@ -173,7 +176,7 @@ public final class DicomSeriesWriter {
 			data.text(DicomTag.STUDY_INSTANCE_UID, "UI", study);
 			data.text(DicomTag.SERIES_INSTANCE_UID, "UI", series);
 			data.text(DicomTag.SERIES_NUMBER, "IS", Integer.toString(options.seriesNumber()));
-			data.text(DicomTag.INSTANCE_NUMBER, "IS", Integer.toString(instanceNumber));
+			data.text(DicomTag.INSTANCE_NUMBER, "IS", Integer.toString(instanceNumber(k)));
 
 			data.decimals(DicomTag.IMAGE_POSITION_PATIENT, geometry.voxelToPatient(0, 0, k));
 			data.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT, concat(geometry.rowDirection(),
@@ -196,6 +199,12 @@ public final class DicomSeriesWriter {
 			boolean words = options.bitsAllocated() == 16;
 			data.binary(DicomTag.PIXEL_DATA, words ? "OW" : "OB", storedPixels(k, words));
 			return data;
+		}
+
+		/** Returns the 1-based Instance Number of slice index k. */
+		int instanceNumber(int k) {
+			boolean reversed = options.instanceOrder() == DicomWriteOptions.InstanceOrder.REVERSED;
+			return reversed ? volume.depth() - k : k + 1;
 		}
 
 		/** Returns the stored values of slice k as short[] (16 bits) or byte[] (8 bits). */

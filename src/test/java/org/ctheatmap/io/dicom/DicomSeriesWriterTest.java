@@ -1,5 +1,6 @@
 package org.ctheatmap.io.dicom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import ij.ImageStack;
 import ij.process.FloatProcessor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,6 +48,26 @@ class DicomSeriesWriterTest {
 		assertEquals(1, series.size(), "one series");
 		assertEquals(3, series.get(0).sliceCount(), "three slices");
 		assertTrue(series.get(0).seriesInstanceUid().startsWith("2.25."), "generated UID");
+	}
+
+	@Test
+	void givenUidsMakeFilesReproducible() throws IOException {
+		CtVolume volume = DicomTestFiles.volume(3, 2, 3, DicomTestFiles.axial(1, 1, 1));
+		DicomWriteOptions options = DicomWriteOptions.builder().uids("1.2.3", "1.2.3.4", "1.2.3.5")
+			.instanceOrder(DicomWriteOptions.InstanceOrder.REVERSED).build();
+
+		List<Path> first = DicomSeriesWriter.write(volume, folder.resolve("first"), options);
+		List<Path> second = DicomSeriesWriter.write(volume, folder.resolve("second"), options);
+
+		for (int k = 0; k < 3; k++) {
+			assertArrayEquals(Files.readAllBytes(first.get(k)), Files.readAllBytes(second.get(k)),
+				"bytes of slice " + k);
+		}
+		String text = new String(Files.readAllBytes(first.get(0)), StandardCharsets.ISO_8859_1);
+		assertTrue(text.contains("1.2.3.4.3\0"), "SOP Instance UID from Instance Number 3");
+		assertEquals("1.2.3.4.12", DicomUids.child("1.2.3.4", 12), "child UID");
+		assertTrue(DicomUids.child("1.2." + "9".repeat(60), 1).startsWith("2.25."),
+			"too long for a child UID");
 	}
 
 	@Test
