@@ -17,8 +17,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap}
- * and {@code phantom} subcommands.
+ * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap},
+ * {@code measure} and {@code phantom} subcommands.
  * <p>
  * Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_BAD_INPUT} for an
  * invalid option or input, an input that cannot be read as CT, or an output
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ct-heatmap", mixinStandardHelpOptions = true,
 	versionProvider = CtHeatMapCli.Version.class,
 	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
-	subcommands = { HeatMapCommand.class, PhantomCommand.class })
+	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class })
 public final class CtHeatMapCli implements Runnable {
 
 	public static final int EXIT_OK = 0;
@@ -61,8 +61,8 @@ public final class CtHeatMapCli implements Runnable {
 	/** Prints the usage when no subcommand is given. */
 	@Override
 	public void run() {
-		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap or" +
-			" phantom");
+		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap," +
+			" measure or phantom");
 	}
 
 	private static int handleUsageError(ParameterException e, String[] args) {
