@@ -97,7 +97,7 @@ public final class DicomSeriesWriter {
 		}
 	}
 
-	/** Returns the bytes of a Part 10 file holding the data set. */
+	/** Returns the bytes of a Part 10 file containing the data set. */
 	static byte[] encodeFile(DicomDataSet dataSet, String sopClassUid, String sopInstanceUid,
 		DicomTransferSyntax syntax)
 	{
