@@ -51,7 +51,7 @@ public class CommandBridge implements PlugIn {
 			fail(commandClass, "command class not found on the class path");
 			return;
 		}
-		String label = info.getLabel() == null ? commandClass : info.getLabel();
+		String label = info.getTitle();
 		Map<String, Object> inputs;
 		try {
 			inputs = inputsFrom(info, new MacroOptions(Macro.getOptions()));
@@ -159,7 +159,10 @@ public class CommandBridge implements PlugIn {
 	}
 
 	private static void fail(String label, String reason) {
-		IJ.log(label + " failed: " + reason);
+		// Commands start their cancel reasons with their own name; say it once.
+		String text = reason != null && reason.startsWith(label + ": ") ? reason.substring(label
+			.length() + 2) : reason;
+		IJ.log(label + " failed: " + text);
 		if (IJ.isMacro()) {
 			// Stops the calling macro, so later lines do not run on missing outputs.
 			Interpreter.abort();
