@@ -13,6 +13,10 @@ import java.util.List;
  * Measures ROI regions in one or more images on one voxel grid. Neither the
  * regions nor the images are modified. Not thread-safe: give each thread its
  * own calls.
+ * <p>
+ * Limitations: the percentiles need every value of a region, so measuring
+ * keeps 4 bytes per region voxel and image in memory until the region is
+ * done. {@link LabelMeasurer} keeps them for all labels of a frame at once.
  */
 public final class RegionMeasurer {
 

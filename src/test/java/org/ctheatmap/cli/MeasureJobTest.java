@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs {@code ct-heatmap measure} on a generated CT and label map. */
@@ -147,6 +149,18 @@ class MeasureJobTest {
 		Result result = cli("measure", "ct.nii", "--out", folder.toString());
 		assertEquals(2, result.code, "picocli usage error");
 		assertTrue(result.err.contains("--labels"), result.err);
+	}
+
+	@Test
+	void sidecarDropsPatientKeys() {
+		Map<String, String> metadata = new LinkedHashMap<>();
+		metadata.put("Format", "DICOM");
+		metadata.put("PatientName", "Doe^Jane");
+		metadata.put("Patient ID", "12345");
+		metadata.put("BirthDate", "19700101");
+		Map<String, String> kept = MeasureSidecar.withoutIdentifiers(metadata);
+		assertEquals(Collections.singletonMap("Format", "DICOM"), kept,
+			"only non-identifying keys remain");
 	}
 
 	/** Returns 4 slices of 16 x 16 voxels, all 40 HU except a 100 HU square on slice 3. */
