@@ -32,8 +32,8 @@ import java.util.List;
  * for the columns.
  * <p>
  * ROIs come from {@code roiFile} when given, otherwise from the ROI Manager
- * when it contains ROIs and Java is not headless, otherwise from the image's
- * overlay. The table replaces the system "Results" table and is also the
+ * when it contains ROIs and Java is not headless (the selected ROIs, or all
+ * when none is selected), otherwise from the image's overlay. The table replaces the system "Results" table and is also the
  * {@code results} output.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>CT Heat Map>Measure ROIs")

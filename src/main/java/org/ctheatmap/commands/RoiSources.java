@@ -78,7 +78,9 @@ final class RoiSources {
 			case FILE:
 				return RoiSetReader.read(roiFile.toPath());
 			case ROI_MANAGER:
-				return new ArrayList<>(Arrays.asList(RoiManager.getInstance().getRoisAsArray()));
+				// The selected ROIs, or all when none is selected, as the manager's own Measure.
+				return new ArrayList<>(Arrays.asList(RoiManager.getInstance()
+					.getSelectedRoisAsArray()));
 			default:
 				List<Roi> rois = new ArrayList<>();
 				Overlay overlay = image.getOverlay();
