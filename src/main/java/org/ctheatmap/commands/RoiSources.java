@@ -25,6 +25,9 @@ import java.util.List;
  * uses for its hidden ROI Manager, throws {@code HeadlessException} when
  * {@code java.awt.headless=true}. {@link RoiManager#getInstance()} creates that
  * hidden manager while a macro runs, so it is only called when not headless.
+ * <p>
+ * NOTE: the ROI Manager branches need a display, so the headless tests do not
+ * run them; they were checked by reading ImageJ 1.54p's RoiManager only.
  */
 final class RoiSources {
 
