@@ -26,8 +26,9 @@ import java.util.List;
  * {@code java.awt.headless=true}. {@link RoiManager#getInstance()} creates that
  * hidden manager while a macro runs, so it is only called when not headless.
  * <p>
- * NOTE: the ROI Manager branches need a display, so the headless tests do not
- * run them; they were checked by reading ImageJ 1.54p's RoiManager only.
+ * NOTE: the ROI Manager branches need a display, so the headless test suite
+ * does not run them. They were run by hand under Xvfb (measuring all and
+ * selected ROIs, adding traced label ROIs), not by an automated test.
  */
 final class RoiSources {
 
