@@ -78,8 +78,7 @@ public final class CtHeatMapCli implements Runnable {
 		ParseResult parseResult)
 	{
 		PrintWriter err = commandLine.getErr();
-		boolean badInput = e instanceof InvalidInputException ||
-			e instanceof IllegalArgumentException;
+		boolean badInput = e instanceof InvalidInputException;
 		String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
 		err.println(PROGRAM + ": " + oneLine(message));
 		err.flush();

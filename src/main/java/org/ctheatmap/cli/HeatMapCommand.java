@@ -9,6 +9,7 @@ import org.ctheatmap.lut.CtWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -106,7 +107,13 @@ final class HeatMapCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		HeatMapJob.run(request(), new StderrProgress(spec.commandLine().getErr()));
+		HeatMapRequest request;
+		try {
+			request = request();
+		} catch (IllegalArgumentException e) {
+			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+		}
+		HeatMapJob.run(request, new StderrProgress(spec.commandLine().getErr()));
 		return CtHeatMapCli.EXIT_OK;
 	}
 

@@ -86,8 +86,9 @@ class CtHeatMapCliTest {
 	void invalidOptionValueIsBadInput(@TempDir Path root) {
 		Run run = Run.of("heatmap", BASELINE, "--out", root.toString(), "--opacity", "1.5");
 		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, run.exitCode, "Exit code");
-		assertEquals("ct-heatmap: --opacity must be between 0 and 1, got 1.5\n", run.err,
-			"stderr");
+		assertEquals("ct-heatmap: --opacity must be between 0 and 1, got 1.5", run.err.split("\n")[0],
+			"First line of stderr");
+		assertTrue(run.err.contains("ct-heatmap heatmap --help"), "Hint: " + run.err);
 		Run window = Run.of("heatmap", BASELINE, "--out", root.toString(), "--window-center",
 			"40");
 		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, window.exitCode, "Exit code, half a window");
