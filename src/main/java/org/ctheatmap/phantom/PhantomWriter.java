@@ -37,9 +37,8 @@ import org.ctheatmap.io.nifti.NiftiWriter;
  * date {@value #FAKE_BIRTH_DATE}, so tests can check that no output repeats
  * them.
  * <p>
- * NOTE: the DICOM writer generates random SOP Instance UIDs, so DICOM files
- * differ between runs in those UIDs only; NIfTI files and the ground truth are
- * byte-identical.
+ * Every output is byte-identical between runs: the DICOM writer derives the
+ * SOP Instance UIDs from the given series UID, and nothing records the time.
  */
 public final class PhantomWriter {
 
