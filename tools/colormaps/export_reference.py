@@ -18,7 +18,8 @@ import matplotlib
 import numpy as np
 
 OUT = pathlib.Path(__file__).resolve().parents[2] / "src/test/resources/org/ctheatmap/lut"
-NAMES = ["viridis", "inferno", "magma", "plasma", "cividis", "turbo", "coolwarm", "RdBu"]
+NAMES = ["viridis", "inferno", "magma", "plasma", "cividis", "turbo", "coolwarm", "RdBu", "hot",
+         "jet"]
 
 
 def main():

@@ -44,6 +44,9 @@ SEGMENTED = {
                  " Visualization'; " + NO_NOTE),
     "RdBu": ("ColorBrewer 11-class RdBu by Cynthia Brewer, Apache-style licence"
              " (LICENSE_COLORBREWER in matplotlib's source)"),
+    "hot": "piecewise-linear black-red-yellow-white map, as in MATLAB; " + NO_NOTE,
+    "jet": ("legacy rainbow map, as in MATLAB; not perceptually uniform, kept for"
+            " comparison with older figures; " + NO_NOTE),
 }
 
 

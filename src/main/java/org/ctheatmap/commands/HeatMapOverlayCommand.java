@@ -68,7 +68,8 @@ public class HeatMapOverlayCommand extends ContextCommand {
 
 	@Parameter(label = "Colormap", persist = false, choices = { Colormaps.VIRIDIS,
 		Colormaps.INFERNO, Colormaps.MAGMA, Colormaps.PLASMA, Colormaps.CIVIDIS, Colormaps.TURBO,
-		Colormaps.FIRE, Colormaps.GRAYS, Colormaps.COOLWARM, Colormaps.RDBU })
+		Colormaps.HOT, Colormaps.FIRE, Colormaps.GRAYS, Colormaps.COOLWARM, Colormaps.RDBU,
+		Colormaps.JET }, description = "jet is a legacy rainbow map, kept for older figures")
 	private String colormap = Colormaps.VIRIDIS;
 
 	@Parameter(label = "Minimum (HU)", persist = false,

@@ -16,13 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The colour tables shipped with CT Heat Map, looked up by name.
  * <p>
- * The matplotlib maps (viridis, inferno, magma, plasma, cividis, turbo, and
- * the diverging coolwarm and RdBu sampled at 256 points) are read from text
+ * The matplotlib maps (viridis, inferno, magma, plasma, cividis, turbo, the
+ * diverging coolwarm and RdBu, and hot and jet, the last four sampled at 256
+ * points) are read from text
  * files in this package's resources, exported from matplotlib 3.6.3 by
  * {@code tools/colormaps/export_tables.py}. Each file's first line names its
  * source and licence, and {@link Colormap#source()} returns that line. ImageJ's
  * fire is stored as its 8-bit values from ImageJ 1.54p. Grays is computed:
  * entry i is (i, i, i), as in ImageJ.
+ * <p>
+ * {@link #JET} is a legacy rainbow map: its lightness is not monotonic, so it
+ * shows edges that are not in the data. It is offered only to reproduce older
+ * figures and is listed last.
  * <p>
  * The names are the macro values of the heat-map commands: never rename one.
  * Tables are loaded on first use and cached; this class is thread-safe.
@@ -39,9 +44,13 @@ public final class Colormaps {
 	public static final String GRAYS = "grays";
 	public static final String COOLWARM = "coolwarm";
 	public static final String RDBU = "RdBu";
+	public static final String HOT = "hot";
+	/** Legacy rainbow map; see the class comment. */
+	public static final String JET = "jet";
 
 	private static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList(
-		VIRIDIS, INFERNO, MAGMA, PLASMA, CIVIDIS, TURBO, FIRE, GRAYS, COOLWARM, RDBU));
+		VIRIDIS, INFERNO, MAGMA, PLASMA, CIVIDIS, TURBO, HOT, FIRE, GRAYS, COOLWARM, RDBU,
+		JET));
 
 	private static final Map<String, Colormap> CACHE = new ConcurrentHashMap<>();
 

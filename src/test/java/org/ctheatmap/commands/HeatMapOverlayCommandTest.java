@@ -185,7 +185,7 @@ class HeatMapOverlayCommandTest {
 		assertCancel("Opacity", "opacity", 1.5);
 		assertCancel("windowWidthHu", "window", "Custom", "windowWidthHu", 0.0);
 		assertCancel("smoothingRadiusMm", "smoothingRadiusMm", -1.0);
-		assertCancel("jet", "colormap", "jet");
+		assertCancel("parula", "colormap", "parula");
 		assertCancel("CT window 'Abdomen'", "window", "Abdomen");
 	}
 

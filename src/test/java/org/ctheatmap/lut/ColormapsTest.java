@@ -37,7 +37,7 @@ class ColormapsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "viridis", "inferno", "magma", "plasma", "cividis", "turbo",
-		"coolwarm", "RdBu" })
+		"coolwarm", "RdBu", "hot", "jet" })
 	void matplotlibMapsMatchReference(String name) throws IOException {
 		Colormap colormap = Colormaps.get(name);
 		List<double[]> reference = readReference(name);
@@ -82,6 +82,14 @@ class ColormapsTest {
 	}
 
 	@Test
+	void jetIsListedLast() {
+		assertEquals(Colormaps.JET, Colormaps.names().get(Colormaps.names().size() - 1),
+			"legacy jet comes after the recommended maps");
+		assertTrue(Colormaps.get(Colormaps.JET).source().contains("legacy"),
+			"source marks jet as legacy: " + Colormaps.get(Colormaps.JET).source());
+	}
+
+	@Test
 	void toByteTruncates() {
 		assertEquals(0, Colormap.toByte(0.0), "0.0");
 		assertEquals(254, Colormap.toByte(0.999), "0.999 * 255 = 254.7");
@@ -109,7 +117,7 @@ class ColormapsTest {
 	@Test
 	void unknownNameIsRejected() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> Colormaps.get("jet"));
+			() -> Colormaps.get("parula"));
 		assertTrue(e.getMessage().contains("viridis"), "message lists names: " + e
 			.getMessage());
 	}
