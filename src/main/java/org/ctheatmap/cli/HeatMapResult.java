@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.HuStatistics;
 
-/** What a {@link HeatMapJob} read, measured and wrote. Instances are immutable. */
+/**
+ * Outcome of a {@link HeatMapJob}: the volume read, its statistics and the
+ * files written. Instances are immutable.
+ */
 public final class HeatMapResult {
 
 	private final CtVolume volume;
