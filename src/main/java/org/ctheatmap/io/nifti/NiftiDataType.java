@@ -1,5 +1,7 @@
 package org.ctheatmap.io.nifti;
 
+import org.ctheatmap.io.raw.VoxelType;
+
 /**
  * NIfTI voxel data types that this package reads. The codes are the
  * {@code datatype} values of the NIfTI-1 and NIfTI-2 headers.
@@ -7,23 +9,21 @@ package org.ctheatmap.io.nifti;
  */
 public enum NiftiDataType {
 
-	UINT8(2, 1, "uint8"),
-	INT16(4, 2, "int16"),
-	INT32(8, 4, "int32"),
-	FLOAT32(16, 4, "float32"),
-	FLOAT64(64, 8, "float64"),
-	INT8(256, 1, "int8"),
-	UINT16(512, 2, "uint16"),
-	UINT32(768, 4, "uint32");
+	UINT8(2, VoxelType.UINT8),
+	INT16(4, VoxelType.INT16),
+	INT32(8, VoxelType.INT32),
+	FLOAT32(16, VoxelType.FLOAT32),
+	FLOAT64(64, VoxelType.FLOAT64),
+	INT8(256, VoxelType.INT8),
+	UINT16(512, VoxelType.UINT16),
+	UINT32(768, VoxelType.UINT32);
 
 	private final int code;
-	private final int bytesPerVoxel;
-	private final String label;
+	private final VoxelType voxelType;
 
-	NiftiDataType(int code, int bytesPerVoxel, String label) {
+	NiftiDataType(int code, VoxelType voxelType) {
 		this.code = code;
-		this.bytesPerVoxel = bytesPerVoxel;
-		this.label = label;
+		this.voxelType = voxelType;
 	}
 
 	/** Returns the header's {@code datatype} code, e.g. 4 for int16. */
@@ -32,13 +32,18 @@ public enum NiftiDataType {
 	}
 
 	public int bytesPerVoxel() {
-		return bytesPerVoxel;
+		return voxelType.bytesPerVoxel();
+	}
+
+	/** Returns the stored value type shared with the other raw-data readers. */
+	public VoxelType voxelType() {
+		return voxelType;
 	}
 
 	/** Returns the type name with its code, e.g. "int16 (4)". */
 	@Override
 	public String toString() {
-		return label + " (" + code + ")";
+		return voxelType + " (" + code + ")";
 	}
 
 	/** Returns the readable type with this code, or null for any other code. */

@@ -1,9 +1,7 @@
 package org.ctheatmap.io.nifti;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.measure.Calibration;
-import ij.process.FloatProcessor;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -24,6 +22,9 @@ import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.PatientGeometry;
 import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.io.raw.RasterReader;
+import org.ctheatmap.io.raw.RasterShape;
+import org.ctheatmap.io.raw.Reorientation;
 
 /**
  * Reads NIfTI-1 and NIfTI-2 images ({@code .nii}, {@code .nii.gz}, and
@@ -112,26 +113,23 @@ public final class NiftiReader {
 		Reorientation reorientation = Reorientation.towardsLps(lps, dims.size);
 
 		checkDataOffset(headerFile, header, position);
+		RasterShape shape = RasterShape.of(headerFile, dims.size, dims.frames, type.voxelType());
 		checkDataLength(dataFile, header, dims);
-		checkMemory(headerFile, dims);
+		shape.checkMemory(headerFile);
+		if (NiftiFiles.isGzip(dataFile)) {
+			shape.checkAvailable(dataFile, Files.size(dataFile), true);
+		}
 		try {
 			skipFully(in, header.voxOffset - position);
 		} catch (EOFException e) {
 			throw new InvalidInputException(dataFile, "the file ends before vox_offset " +
 				header.voxOffset, e);
 		}
-		VoxelReader reader = new VoxelReader(dataFile, dims, type, header.byteOrder, scaling,
-			reorientation);
+		RasterReader reader = new RasterReader(dataFile, shape, header.byteOrder, scaling.slope,
+			scaling.inter, reorientation);
 		float[][] slices = reader.read(in, options.progress());
-
-		long[] size = reorientation.newSize();
-		ImageStack stack = new ImageStack((int) size[0], (int) size[1]);
-		for (float[] slice : slices) {
-			stack.addSlice(null, new FloatProcessor((int) size[0], (int) size[1], slice));
-		}
-		ImagePlus image = new ImagePlus(NiftiFiles.title(headerFile), stack);
-		image.setDimensions(1, (int) size[2], (int) dims.frames);
-		if (dims.frames > 1) image.setOpenAsHyperStack(true);
+		ImagePlus image = RasterReader.image(NiftiFiles.title(headerFile), slices, reorientation
+			.newSize(), dims.frames);
 
 		Map<String, String> metadata = new LinkedHashMap<>();
 		metadata.put("Format", header.formatName());
@@ -222,20 +220,6 @@ public final class NiftiReader {
 			throw new InvalidInputException(file, "the header describes " + dims.dataBytes +
 				" bytes of voxel data (" + dims.describe() + ") from offset " + header.voxOffset +
 				", which ends at byte " + needed + ", but the file has only " + length + " bytes");
-		}
-	}
-
-	/** Checks that the float32 volume fits the free Java heap before allocating it. */
-	private static void checkMemory(Path file, NiftiDimensions dims) throws InvalidInputException {
-		Runtime runtime = Runtime.getRuntime();
-		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-		long needed = dims.voxelCount * Float.BYTES;
-		if (needed > free) {
-			long mb = 1024 * 1024;
-			throw new InvalidInputException(file, "the image (" + dims.describe() +
-				" voxels) needs " + needed / mb + " MB as 32-bit HU but only " + free / mb +
-				" MB of the Java heap (max " + runtime.maxMemory() / mb +
-				" MB) is free; increase -Xmx or crop the image");
 		}
 	}
 

@@ -12,14 +12,13 @@ import org.ctheatmap.io.InvalidInputException;
  */
 final class NiftiScaling {
 
-	final boolean applies;
+	/** Factor from stored value to HU; 1 when no scaling applies. */
 	final double slope;
 	final double inter;
 	/** Text for {@link org.ctheatmap.core.CtVolume#huConversion()}. */
 	final String conversion;
 
-	private NiftiScaling(boolean applies, double slope, double inter, String conversion) {
-		this.applies = applies;
+	private NiftiScaling(double slope, double inter, String conversion) {
 		this.slope = slope;
 		this.inter = inter;
 		this.conversion = conversion;
@@ -34,7 +33,7 @@ final class NiftiScaling {
 	static NiftiScaling of(Path file, NiftiHeader h) throws InvalidInputException {
 		double slope = h.sclSlope;
 		if (slope == 0 || !Double.isFinite(slope)) {
-			return new NiftiScaling(false, 1, 0, "HU = stored value (scl_slope is " + number(
+			return new NiftiScaling(1, 0, "HU = stored value (scl_slope is " + number(
 				slope) + ", so no scaling applies)");
 		}
 		double inter = h.sclInter;
@@ -46,7 +45,7 @@ final class NiftiScaling {
 			throw new InvalidInputException(file, "scl_inter is " + inter +
 				"; the stored values cannot be converted to HU");
 		}
-		return new NiftiScaling(true, slope, inter, "HU = stored * " + number(slope) + " + " +
+		return new NiftiScaling(slope, inter, "HU = stored * " + number(slope) + " + " +
 			number(inter) + " (NIfTI scl_slope/scl_inter" + note + ")");
 	}
 

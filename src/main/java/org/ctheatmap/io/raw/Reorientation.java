@@ -1,4 +1,4 @@
-package org.ctheatmap.io.nifti;
+package org.ctheatmap.io.raw;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.ctheatmap.core.PatientGeometry;
  * alignment with x, y and z; on an exact tie the stored order is kept. Sizes
  * and indices are 0-based and in (i, j, k) order. Instances are immutable.
  */
-final class Reorientation {
+public final class Reorientation {
 
 	/** For each new axis, the stored axis it is taken from. */
 	private final int[] sourceAxis;
@@ -38,10 +38,10 @@ final class Reorientation {
 	 * @param lps voxel-to-patient affine in LPS mm (3 rows of 4), non-singular
 	 * @param storedSize voxel counts along stored i, j, k
 	 */
-	static Reorientation towardsLps(double[][] lps, long[] storedSize) {
+	public static Reorientation towardsLps(double[][] lps, long[] storedSize) {
 		double[][] unit = new double[3][3];
 		for (int a = 0; a < 3; a++) {
-			double length = NiftiOrientation.columnLength(lps, a);
+			double length = columnLength(lps, a);
 			for (int r = 0; r < 3; r++) {
 				unit[a][r] = lps[r][a] / length;
 			}
@@ -67,7 +67,7 @@ final class Reorientation {
 	}
 
 	/** Returns the voxel counts along new i, j, k. */
-	long[] newSize() {
+	public long[] newSize() {
 		long[] size = new long[3];
 		for (int d = 0; d < 3; d++) {
 			size[d] = storedSize[sourceAxis[d]];
@@ -81,13 +81,13 @@ final class Reorientation {
 	 * index gives the same point as the stored affine at the matching stored
 	 * index.
 	 */
-	PatientGeometry geometry(double[][] lps) {
+	public PatientGeometry geometry(double[][] lps) {
 		double[] origin = { lps[0][3], lps[1][3], lps[2][3] };
 		double[][] direction = new double[3][3];
 		double[] spacing = new double[3];
 		for (int d = 0; d < 3; d++) {
 			int a = sourceAxis[d];
-			spacing[d] = NiftiOrientation.columnLength(lps, a);
+			spacing[d] = columnLength(lps, a);
 			double sign = flipped[d] ? -1 : 1;
 			for (int r = 0; r < 3; r++) {
 				// Adding 0.0 turns -0.0 into 0.0, which keeps the geometry text clean.
@@ -104,7 +104,7 @@ final class Reorientation {
 	 * Stored voxel (i, j, k) lands at {@link #newStart()} plus the sum of each
 	 * stored index times its step.
 	 */
-	long[] stepsPerStoredAxis() {
+	public long[] stepsPerStoredAxis() {
 		long[] newStride = newStrides();
 		long[] step = new long[3];
 		for (int d = 0; d < 3; d++) {
@@ -114,7 +114,7 @@ final class Reorientation {
 	}
 
 	/** Returns the new linear index of stored voxel (0, 0, 0). */
-	long newStart() {
+	public long newStart() {
 		long[] newStride = newStrides();
 		long start = 0;
 		for (int d = 0; d < 3; d++) {
@@ -124,7 +124,7 @@ final class Reorientation {
 	}
 
 	/** Returns true when the new grid is the stored grid. */
-	boolean isIdentity() {
+	public boolean isIdentity() {
 		return describe().equals("none");
 	}
 
@@ -134,7 +134,7 @@ final class Reorientation {
 	 * k from stored k, i, j; flipped j", where the flipped axes are new axes
 	 * that run opposite to the stored axes they come from.
 	 */
-	String describe() {
+	public String describe() {
 		String names = "ijk";
 		List<String> flips = new ArrayList<>();
 		boolean permuted = false;
@@ -149,9 +149,22 @@ final class Reorientation {
 		return flips.isEmpty() ? from.toString() : from + "; " + flipText;
 	}
 
+	/** Returns the new axis (0 to 2) that stored axis {@code storedAxis} becomes. */
+	public int newAxisOf(int storedAxis) {
+		for (int d = 0; d < 3; d++) {
+			if (sourceAxis[d] == storedAxis) return d;
+		}
+		throw new IllegalArgumentException("No stored axis " + storedAxis);
+	}
+
 	private long[] newStrides() {
 		long[] size = newSize();
 		return new long[] { 1, size[0], size[0] * size[1] };
+	}
+
+	/** Returns the length of column c of an affine. */
+	private static double columnLength(double[][] m, int c) {
+		return Math.sqrt(m[0][c] * m[0][c] + m[1][c] * m[1][c] + m[2][c] * m[2][c]);
 	}
 
 	private static int[][] permutations() {
