@@ -25,9 +25,8 @@ final class MeasureOutputs {
 	 */
 	static ResultsTable publish(MeasurementTable table) {
 		ResultsTable results = table.toResultsTable();
-		if (RoiSources.headless()) {
-			Analyzer.setResultsTable(results);
-		} else {
+		Analyzer.setResultsTable(results);
+		if (!RoiSources.headless()) {
 			results.show(RESULTS_TITLE);
 		}
 		return results;

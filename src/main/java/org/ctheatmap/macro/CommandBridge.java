@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
@@ -150,7 +151,8 @@ public class CommandBridge implements PlugIn {
 			Object value = module.getOutput(item.getName());
 			if (value instanceof ImagePlus) {
 				((ImagePlus) value).show();
-			} else if (value instanceof ResultsTable) {
+			} else if (value instanceof ResultsTable && value != Analyzer.getResultsTable()) {
+				// The system Results table is shown by the command that filled it.
 				ResultsTable table = (ResultsTable) value;
 				String title = table.getTitle() == null ? item.getName() : table.getTitle();
 				table.show(title);

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 import ij.io.Opener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.io.CtReaders;
 import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.io.RoiSetWriter;
 import org.ctheatmap.lut.Colormaps;
 import org.ctheatmap.lut.CtWindow;
 import org.junit.jupiter.api.Test;
@@ -64,6 +69,39 @@ class ImageJMacroIT {
 	}
 
 	@Test
+	void measureMacroReadsRoiSet() throws Exception {
+		Path input = ImageJRunner.projectDir().resolve("test-images/baseline-dicom");
+		Path out = work.resolve("out");
+		Path zip = work.resolve("rois.zip");
+		List<Roi> rois = new ArrayList<>();
+		for (int slice = 10; slice <= 12; slice++) {
+			rois.add(namedRoi("box", 40, 50, slice));
+		}
+		rois.add(namedRoi("single", 70, 60, 20));
+		RoiSetWriter.write(rois, zip);
+
+		String log = new ImageJRunner(work).run(ImageJRunner.macro("measure-rois.ijm"), "input=" +
+			input + " rois=" + zip + " output=" + out);
+		assertClean(log);
+		assertTrue(log.contains("Measured 2 regions"), "two regions:\n" + log);
+
+		List<String> lines = Files.readAllLines(out.resolve("regions.csv"), StandardCharsets.UTF_8);
+		List<String> header = Arrays.asList(lines.get(0).split(","));
+		int volume = header.indexOf("Volume (mm³)");
+		int mean = header.indexOf("Mean (HU)");
+		assertTrue(volume >= 0 && mean >= 0, "unit columns present: " + header);
+		CtVolume ct = CtReaders.open(input, ReadOptions.DEFAULT);
+		String[] box = rowOf(lines, "box");
+		// 3 slices of 10 x 10 voxels of 0.8 x 0.8 x 2.5 mm.
+		assertEquals(480.0, Double.parseDouble(box[volume]), 1e-3, "box volume (mm³)");
+		assertEquals(meanHu(ct, 40, 50, 10, 12), Double.parseDouble(box[mean]), 1e-6,
+			"box mean (HU)");
+		String[] single = rowOf(lines, "single");
+		assertEquals(meanHu(ct, 70, 60, 20, 20), Double.parseDouble(single[mean]), 1e-6,
+			"single mean (HU)");
+	}
+
+	@Test
 	void bridgeStopsMacroOnInvalidOptions() throws Exception {
 		Path macro = work.resolve("invalid.ijm");
 		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
@@ -83,6 +121,38 @@ class ImageJMacroIT {
 		String log = new ImageJRunner(work).run(macro, "");
 		assertTrue(log.contains("unknown macro key 'colourmap'"), "key named:\n" + log);
 		assertFalse(log.contains("still running"), "macro stopped:\n" + log);
+	}
+
+	private static Roi namedRoi(String name, int x, int y, int slice) {
+		Roi roi = new Roi(x, y, 10, 10);
+		roi.setName(name);
+		roi.setPosition(slice);
+		return roi;
+	}
+
+	private static String[] rowOf(List<String> lines, String region) {
+		for (String line : lines) {
+			if (line.startsWith(region + ",") || line.startsWith("\"" + region + "\",")) {
+				return line.replace("\"", "").split(",");
+			}
+		}
+		throw new AssertionError("no row for " + region + " in " + lines);
+	}
+
+	/** Averages the HU of a 10 x 10 voxel square on slices first..last (1-based). */
+	private static double meanHu(CtVolume ct, int x, int y, int first, int last) {
+		double sum = 0;
+		int count = 0;
+		for (int slice = first; slice <= last; slice++) {
+			float[] hu = (float[]) ct.image().getStack().getPixels(slice);
+			for (int row = y; row < y + 10; row++) {
+				for (int column = x; column < x + 10; column++) {
+					sum += hu[row * ct.width() + column];
+					count++;
+				}
+			}
+		}
+		return sum / count;
 	}
 
 	/** Computes the flattened colour from the published rule, independently of the renderer. */
