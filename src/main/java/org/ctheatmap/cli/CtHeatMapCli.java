@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap},
- * {@code measure} and {@code phantom} subcommands.
+ * {@code measure}, {@code phantom}, {@code filter} and {@code normalize}
+ * subcommands.
  * <p>
  * Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_BAD_INPUT} for an
  * invalid option or input, an input that cannot be read as CT, or an output
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ct-heatmap", mixinStandardHelpOptions = true,
 	versionProvider = CtHeatMapCli.Version.class,
 	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
-	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class })
+	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class,
+		FilterCommand.class, NormalizeCommand.class })
 public final class CtHeatMapCli implements Runnable {
 
 	public static final int EXIT_OK = 0;
@@ -62,7 +64,7 @@ public final class CtHeatMapCli implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap," +
-			" measure or phantom");
+			" measure, phantom, filter or normalize");
 	}
 
 	private static int handleUsageError(ParameterException e, String[] args) {
