@@ -1,0 +1,94 @@
+package org.ctheatmap.core.maps;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ctheatmap.core.ProgressListener;
+
+/**
+ * Gradient magnitude of a 3-D volume from central differences, in the
+ * value unit per mm (HU/mm for CT).
+ * <p>
+ * Along each axis the derivative at voxel v is
+ * {@code (value[v + 1] - value[v - 1]) / (2 * spacing)}. Where one of the
+ * two neighbours is missing (outside the volume, outside the mask or not
+ * finite) it is the one-sided difference with the other neighbour over one
+ * spacing; where both are missing the derivative along that axis is 0, so a
+ * single slice has no z component. The magnitude is
+ * {@code sqrt(gx^2 + gy^2 + gz^2)}. A voxel outside the mask, or whose own
+ * value is not finite, gets NaN.
+ */
+public final class GradientMagnitude {
+
+	private static final String STEP = "Gradient magnitude";
+
+	private GradientMagnitude() {}
+
+	/**
+	 * Computes the gradient magnitude of every voxel; the input is not
+	 * modified.
+	 *
+	 * @param slices {@code slices[z][y * width + x]}
+	 * @param spacingMm voxel size along x, y and z in mm, all positive
+	 * @param mask {@code mask[z][y * width + x]}, or null for every voxel
+	 * @param progress receives one report per finished slice
+	 * @return new planes in value unit per mm
+	 */
+	public static float[][] compute(float[][] slices, int width, int height,
+		double[] spacingMm, boolean[][] mask, ProgressListener progress)
+	{
+		int depth = slices.length;
+		float[][] out = new float[depth][];
+		AtomicInteger done = new AtomicInteger();
+		Chunks.run(depth, (from, to) -> {
+			for (int z = from; z < to; z++) {
+				out[z] = slice(slices, width, height, spacingMm, mask, z);
+				progress.progress(STEP, done.incrementAndGet(), depth);
+			}
+		});
+		return out;
+	}
+
+	private static float[] slice(float[][] slices, int width, int height, double[] spacing,
+		boolean[][] mask, int z)
+	{
+		float[] values = slices[z];
+		float[] out = new float[width * height];
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				int i = y * width + x;
+				if (!valid(slices, mask, z, i)) {
+					out[i] = Float.NaN;
+					continue;
+				}
+				double v = values[i];
+				double gx = derivative(v, x > 0 && valid(slices, mask, z, i - 1) ? values[i - 1]
+					: Double.NaN, x < width - 1 && valid(slices, mask, z, i + 1) ? values[i + 1]
+						: Double.NaN, spacing[0]);
+				double gy = derivative(v, y > 0 && valid(slices, mask, z, i - width) ? values[i -
+					width] : Double.NaN, y < height - 1 && valid(slices, mask, z, i + width)
+						? values[i + width] : Double.NaN, spacing[1]);
+				double gz = derivative(v, z > 0 && valid(slices, mask, z - 1, i) ? slices[z -
+					1][i] : Double.NaN, z < slices.length - 1 && valid(slices, mask, z + 1, i)
+						? slices[z + 1][i] : Double.NaN, spacing[2]);
+				out[i] = (float) Math.sqrt(gx * gx + gy * gy + gz * gz);
+			}
+		}
+		return out;
+	}
+
+	/** Returns the derivative from the neighbours before and after; NaN means missing. */
+	private static double derivative(double centre, double before, double after,
+		double spacing)
+	{
+		boolean hasBefore = !Double.isNaN(before);
+		boolean hasAfter = !Double.isNaN(after);
+		if (hasBefore && hasAfter) return (after - before) / (2 * spacing);
+		if (hasAfter) return (after - centre) / spacing;
+		if (hasBefore) return (centre - before) / spacing;
+		return 0;
+	}
+
+	private static boolean valid(float[][] slices, boolean[][] mask, int z, int i) {
+		return Float.isFinite(slices[z][i]) && (mask == null || mask[z][i]);
+	}
+}
