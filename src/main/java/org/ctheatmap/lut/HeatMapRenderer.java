@@ -22,6 +22,10 @@ import org.ctheatmap.core.ProgressListener;
  * follow {@link ColourScale}, transparency {@link HeatMapSettings#isTransparent}.
  * All arithmetic is done here, without AWT compositing, so the results are
  * exact and the same with or without a display. No input is modified.
+ * <p>
+ * An optional mask hides the map outside it: {@code mask[n][y * width + x]}
+ * with n the 0-based stack index, or the 0-based slice when it has only
+ * {@code depth} planes, which then apply to every time point.
  */
 public final class HeatMapRenderer {
 
@@ -37,8 +41,8 @@ public final class HeatMapRenderer {
 	/**
 	 * Returns an overlay with one {@link ImageRoi} per stack slice, in stack
 	 * order. Each covers the whole slice with ARGB pixels: alpha 0 and black
-	 * where the map is transparent, else alpha {@link HeatMapSettings#alpha()}
-	 * and the colormap colour. A ROI's position is {@code setPosition(0, z, t)}
+	 * where the map is transparent, else alpha
+	 * {@link HeatMapSettings#alpha(double)} and the colormap colour. A ROI's position is {@code setPosition(0, z, t)}
 	 * (1-based slice and frame) when the volume has several frames, else
 	 * {@code setPosition(n)} with the 1-based stack index, so it shows only on
 	 * its own slice. The ROIs themselves stay at opacity 1 because the alpha is
@@ -51,12 +55,27 @@ public final class HeatMapRenderer {
 	public static Overlay overlay(CtVolume volume, ImageStack map, HeatMapSettings settings,
 		ProgressListener progress)
 	{
+		return overlay(volume, map, settings, null, progress);
+	}
+
+	/**
+	 * Returns the overlay of {@link #overlay(CtVolume, ImageStack,
+	 * HeatMapSettings, ProgressListener)}, transparent outside a mask.
+	 *
+	 * @param mask planes of the stack or of one time point; null for none
+	 * @throws IllegalArgumentException if the map's or the mask's size differs
+	 *           from the volume's
+	 */
+	public static Overlay overlay(CtVolume volume, ImageStack map, HeatMapSettings settings,
+		boolean[][] mask, ProgressListener progress)
+	{
 		checkSize(volume, map);
+		checkMask(volume, mask);
 		int size = map.getSize();
 		Overlay overlay = new Overlay();
 		for (int n = 1; n <= size; n++) {
 			ColorProcessor argb = new ColorProcessor(map.getWidth(), map.getHeight(), argbPixels(
-				(float[]) map.getPixels(n), settings));
+				(float[]) map.getPixels(n), maskPlane(mask, n, volume.depth()), settings));
 			argb.setColorModel(ARGB);
 			ImageRoi roi = new ImageRoi(0, 0, argb);
 			roi.setName("heat map " + n);
@@ -91,7 +110,7 @@ public final class HeatMapRenderer {
 	 * Each pixel starts as the grey level {@code g = window.grey(hu)} of
 	 * {@link CtWindow#grey(double)}. Where the map is not transparent, each
 	 * channel becomes {@link #blend(int, int, double)} of {@code g} and the
-	 * colormap colour with {@code a = opacity}.
+	 * colormap colour with {@code a = settings.opacity(value)}.
 	 *
 	 * @param title title of the new image
 	 * @param progress receives one report per slice
@@ -101,13 +120,29 @@ public final class HeatMapRenderer {
 	public static ImagePlus flatten(CtVolume volume, ImageStack map, HeatMapSettings settings,
 		String title, ProgressListener progress)
 	{
+		return flatten(volume, map, settings, null, title, progress);
+	}
+
+	/**
+	 * Returns the RGB image of {@link #flatten(CtVolume, ImageStack,
+	 * HeatMapSettings, String, ProgressListener)}, showing only grey outside
+	 * a mask.
+	 *
+	 * @param mask planes of the stack or of one time point; null for none
+	 * @throws IllegalArgumentException if the map's or the mask's size differs
+	 *           from the volume's
+	 */
+	public static ImagePlus flatten(CtVolume volume, ImageStack map, HeatMapSettings settings,
+		boolean[][] mask, String title, ProgressListener progress)
+	{
 		checkSize(volume, map);
+		checkMask(volume, mask);
 		ImageStack hu = volume.image().getStack();
 		ImageStack rgb = new ImageStack(map.getWidth(), map.getHeight());
 		int size = map.getSize();
 		for (int n = 1; n <= size; n++) {
-			int[] pixels = flattenSlice((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
-				settings);
+			int[] pixels = flattenPixels((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
+				maskPlane(mask, n, volume.depth()), settings);
 			rgb.addSlice(hu.getSliceLabel(n), new ColorProcessor(map.getWidth(), map.getHeight(),
 				pixels));
 			progress.progress(STEP_FLATTEN, n, size);
@@ -137,31 +172,46 @@ public final class HeatMapRenderer {
 		return (int) Math.round((1 - a) * grey + a * colour);
 	}
 
-	private static int[] argbPixels(float[] values, HeatMapSettings settings) {
+	/**
+	 * Returns the ARGB pixels of one map slice; alpha 0 and black where the map
+	 * is transparent or outside the mask.
+	 *
+	 * @param mask the slice's mask plane, or null
+	 */
+	static int[] argbPixels(float[] values, boolean[] mask, HeatMapSettings settings) {
 		ColourScale scale = settings.scale();
+		boolean ramp = settings.hasRamp();
 		int alpha = settings.alpha() << 24;
 		int[] pixels = new int[values.length];
 		for (int i = 0; i < values.length; i++) {
 			float v = values[i];
-			if (!settings.isTransparent(v)) {
-				pixels[i] = alpha | scale.rgb(v);
-			}
+			if (settings.isTransparent(v) || mask != null && !mask[i]) continue;
+			pixels[i] = (ramp ? settings.alpha(v) << 24 : alpha) | scale.rgb(v);
 		}
 		return pixels;
 	}
 
-	private static int[] flattenSlice(float[] hu, float[] values, HeatMapSettings settings) {
+	/**
+	 * Returns the RGB pixels of one slice: the grey CT blended with the map's
+	 * colours where the map is visible.
+	 *
+	 * @param hu HU of the slice, shown in the settings' window
+	 * @param mask the slice's mask plane, or null
+	 */
+	static int[] flattenPixels(float[] hu, float[] values, boolean[] mask,
+		HeatMapSettings settings)
+	{
 		ColourScale scale = settings.scale();
 		CtWindow window = settings.window();
-		double a = settings.opacity();
 		int[] pixels = new int[values.length];
 		for (int i = 0; i < values.length; i++) {
 			int grey = window.grey(hu[i]);
 			float v = values[i];
-			if (settings.isTransparent(v)) {
+			if (settings.isTransparent(v) || mask != null && !mask[i]) {
 				pixels[i] = grey << 16 | grey << 8 | grey;
 				continue;
 			}
+			double a = settings.opacity(v);
 			int colour = scale.rgb(v);
 			int red = blend(grey, colour >> 16 & 0xff, a);
 			int green = blend(grey, colour >> 8 & 0xff, a);
@@ -169,6 +219,28 @@ public final class HeatMapRenderer {
 			pixels[i] = red << 16 | green << 8 | blue;
 		}
 		return pixels;
+	}
+
+	/** Returns the mask plane of 1-based stack index n, or null without a mask. */
+	static boolean[] maskPlane(boolean[][] mask, int n, int depth) {
+		if (mask == null) return null;
+		return mask.length == depth ? mask[(n - 1) % depth] : mask[n - 1];
+	}
+
+	private static void checkMask(CtVolume volume, boolean[][] mask) {
+		if (mask == null) return;
+		int pixels = volume.width() * volume.height();
+		if (mask.length != volume.depth() && mask.length != volume.image().getStackSize()) {
+			throw new IllegalArgumentException("Mask of " + mask.length + " planes matches " +
+				"neither the " + volume.depth() + " slices nor the " + volume.image()
+					.getStackSize() + " stack images");
+		}
+		for (boolean[] plane : mask) {
+			if (plane.length != pixels) {
+				throw new IllegalArgumentException("Mask plane of " + plane.length +
+					" pixels does not match " + volume.width() + " x " + volume.height());
+			}
+		}
 	}
 
 	private static void checkSize(CtVolume volume, ImageStack map) {
