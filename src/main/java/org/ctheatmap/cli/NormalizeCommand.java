@@ -119,6 +119,9 @@ final class NormalizeCommand implements Callable<Integer> {
 		NormalizationSettings settings;
 		try {
 			settings = settings();
+			if (settings.method() == NormalizationMethod.HISTOGRAM_MATCHING && reference == null) {
+				throw new IllegalArgumentException("--method histogram-matching needs --reference");
+			}
 		} catch (IllegalArgumentException e) {
 			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
 		}
@@ -131,21 +134,23 @@ final class NormalizeCommand implements Callable<Integer> {
 		FloatVolume referenceValues = null;
 		VoxelMask referenceMask = null;
 		if (settings.method() == NormalizationMethod.HISTOGRAM_MATCHING) {
-			if (reference == null) {
-				throw new ParameterException(spec.commandLine(),
-					"--method histogram-matching needs --reference");
-			}
 			inputs.add(reference);
-			CtVolume ref = CtReaders.open(reference, new ReadOptions(null, progress));
-			referenceValues = frameOne(ref);
-			if ("body".equalsIgnoreCase(mask)) referenceMask = VoxelMask.body(referenceValues,
-				progress);
+			referenceValues = frameOne(CtReaders.open(reference, new ReadOptions(null, progress)));
+			if ("body".equalsIgnoreCase(mask)) {
+				referenceMask = VoxelMask.body(referenceValues, progress);
+			}
 		}
 		NormalizedStudy.MaskSupplier masks = masks(volume, inputs, progress);
 		NormalizedStudy study = NormalizedStudy.run(volume, masks, mask, settings,
 			referenceValues, referenceMask, progress);
+
 		ProcessedOutput.sanitize(study.image(), "normalized", PatientGeometry.PROPERTY_KEY,
 			NormalizedStudy.PROPERTY_KEY);
+		ProcessedOutput.write(study.image(), sidecar(volume, study), out, overwrite, inputs);
+		return CtHeatMapCli.EXIT_OK;
+	}
+
+	private Map<String, Object> sidecar(CtVolume volume, NormalizedStudy study) {
 		Map<String, Object> sidecar = new LinkedHashMap<>();
 		sidecar.put("software", ProcessedOutput.software("normalize"));
 		sidecar.put("input", ProcessedOutput.input(input, volume));
@@ -155,8 +160,7 @@ final class NormalizeCommand implements Callable<Integer> {
 			" (divisor N); percentiles interpolate linearly between ranks; output = (HU - offsetHu)" +
 			" / scaleHu, clamped where the method says so");
 		sidecar.put("output", out.getFileName().toString());
-		ProcessedOutput.write(study.image(), sidecar, out, overwrite, inputs);
-		return CtHeatMapCli.EXIT_OK;
+		return sidecar;
 	}
 
 	private NormalizedStudy.MaskSupplier masks(CtVolume volume, List<Path> inputs,

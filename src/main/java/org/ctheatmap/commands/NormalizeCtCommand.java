@@ -23,9 +23,9 @@ import org.scijava.plugin.Plugin;
  * Normalizes a CT stack in HU (see {@link NormalizationMethod}) and reports
  * the statistics used.
  * <p>
- * The mask that sets the statistics is none (all voxels), the image's ROI on
- * every slice, the non-zero voxels of a mask image, or the automatic body
- * mask. Voxels outside it become NaN, keep their HU, or are mapped like the
+ * The statistics come from the voxels inside a mask: every voxel ("None"),
+ * the image's ROI on every slice, the non-zero voxels of a mask image, or the
+ * automatic body mask. Voxels outside it become NaN, keep their HU, or are mapped like the
  * voxels inside. Histogram matching maps onto the reference image's values,
  * inside the reference's own body mask when the mask is "Body mask" and over
  * all its voxels otherwise.
@@ -116,6 +116,9 @@ public class NormalizeCtCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// NB: an optional ImagePlus input may arrive as an empty image rather than null.
+		if (isEmpty(reference)) reference = null;
+		if (isEmpty(maskImage)) maskImage = null;
 		String problem = NormalizeMessages.validate(image, method, window, windowCenterHu,
 			windowWidthHu, reference, maskSource, maskImage);
 		if (problem != null) {
@@ -135,6 +138,11 @@ public class NormalizeCtCommand extends ContextCommand {
 		} catch (IllegalArgumentException e) {
 			cancel(NAME + ": " + e.getMessage());
 		}
+	}
+
+	private static boolean isEmpty(ImagePlus imp) {
+		return imp != null && (imp.getStack() == null || imp.getStack().getSize() == 0 || imp
+			.getWidth() == 0);
 	}
 
 	private NormalizationSettings settings() {

@@ -22,7 +22,7 @@ import org.ctheatmap.core.filter.FloatVolume;
  */
 public final class NormalizedStudy {
 
-	/** Image property that holds {@link #info()}. */
+	/** Image property that contains {@link #info()}. */
 	public static final String PROPERTY_KEY = "CTHeatMap.Normalization";
 
 	/** Supplies the mask of a time point. */

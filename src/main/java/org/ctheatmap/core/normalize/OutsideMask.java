@@ -1,6 +1,6 @@
 package org.ctheatmap.core.normalize;
 
-/** What happens to voxels outside the mask. */
+/** Policy for the voxels outside the mask. */
 public enum OutsideMask {
 
 	/** Set to NaN, so they show as background and are left out of later steps. */
