@@ -14,9 +14,9 @@ import java.util.TreeMap;
 
 /**
  * A DICOM data set under construction, for writing: elements are kept in
- * ascending tag order and encoded in any of the three uncompressed transfer
- * syntaxes. Sequences may be written with defined or undefined length.
- * Not thread-safe.
+ * ascending tag order and encoded in the byte order and VR style of a
+ * transfer syntax. Sequences may be written with defined or undefined
+ * length, and Pixel Data as encapsulated fragments. Not thread-safe.
  */
 final class DicomDataSet {
 
@@ -66,14 +66,46 @@ final class DicomDataSet {
 		return put(new Element(tag, "US", values.clone(), false));
 	}
 
+	/** Adds a UL element with one value. */
+	DicomDataSet unsignedLong(int tag, long value) {
+		return put(new Element(tag, "UL", new long[] { value }, false));
+	}
+
 	/** Adds an OB or OW element; OW words are given as shorts and written in the syntax order. */
 	DicomDataSet binary(int tag, String vr, Object bytesOrShorts) {
 		return put(new Element(tag, vr, bytesOrShorts, false));
 	}
 
+	/**
+	 * Adds encapsulated pixel data (PS3.5 A.4): a Basic Offset Table item,
+	 * empty or with one offset per fragment, then one item per fragment.
+	 * Each fragment is one frame here.
+	 */
+	DicomDataSet fragments(int tag, List<byte[]> frames, boolean withOffsetTable) {
+		return put(new Element(tag, "OB", new Fragments(frames, withOffsetTable), true));
+	}
+
+	/** The value of an encapsulated element. */
+	private static final class Fragments {
+
+		final List<byte[]> frames;
+		final boolean withOffsetTable;
+
+		Fragments(List<byte[]> frames, boolean withOffsetTable) {
+			this.frames = new ArrayList<>(frames);
+			this.withOffsetTable = withOffsetTable;
+		}
+	}
+
 	/** Adds a sequence of items, with defined or undefined length for it and its items. */
 	DicomDataSet sequence(int tag, List<DicomDataSet> items, boolean undefinedLength) {
 		return put(new Element(tag, "SQ", new ArrayList<>(items), undefinedLength));
+	}
+
+	/** Removes an element if present. */
+	DicomDataSet remove(int tag) {
+		elements.remove(tag & 0xFFFFFFFFL);
+		return this;
 	}
 
 	private DicomDataSet put(Element element) {
@@ -111,6 +143,11 @@ final class DicomDataSet {
 			}
 			return buffer.array();
 		}
+		if (element.value instanceof long[]) {
+			ByteBuffer buffer = ByteBuffer.allocate(4).order(order);
+			buffer.putInt((int) ((long[]) element.value)[0]);
+			return buffer.array();
+		}
 		if (element.value instanceof short[]) {
 			short[] words = (short[]) element.value;
 			ByteBuffer buffer = ByteBuffer.allocate(2 * words.length).order(order);
@@ -119,6 +156,9 @@ final class DicomDataSet {
 		}
 		if (element.value instanceof byte[]) {
 			return padded((byte[]) element.value, 0);
+		}
+		if (element.value instanceof Fragments) {
+			return fragmentItems((Fragments) element.value, order);
 		}
 		return items((List<DicomDataSet>) element.value, element.undefinedLength, syntax, order);
 	}
@@ -136,6 +176,24 @@ final class DicomDataSet {
 				writeHeader(out, DicomTag.ITEM_DELIMITATION, null, 0, false, order);
 			}
 		}
+		return out.toByteArray();
+	}
+
+	private static byte[] fragmentItems(Fragments fragments, ByteOrder order) {
+		ByteBuffer table = ByteBuffer.allocate(fragments.withOffsetTable ? 4 * fragments.frames
+			.size() : 0).order(ByteOrder.LITTLE_ENDIAN);
+		ByteArrayOutputStream items = new ByteArrayOutputStream();
+		for (byte[] frame : fragments.frames) {
+			if (fragments.withOffsetTable) table.putInt(items.size());
+			byte[] value = padded(frame, 0);
+			writeHeader(items, DicomTag.ITEM, null, value.length, false, order);
+			items.write(value, 0, value.length);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		writeHeader(out, DicomTag.ITEM, null, table.capacity(), false, order);
+		out.write(table.array(), 0, table.capacity());
+		byte[] encoded = items.toByteArray();
+		out.write(encoded, 0, encoded.length);
 		return out.toByteArray();
 	}
 

@@ -2,6 +2,7 @@ package org.ctheatmap.io.dicom;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.ctheatmap.io.InvalidInputException;
@@ -11,18 +12,25 @@ import org.ctheatmap.io.InvalidInputException;
  * {@link DicomParser}: only the tags listed in {@link DicomTag}, never
  * patient-identifying ones. Binary values (US, SS) are stored as decimal
  * text, so every value is a string with multiple values separated by '\'.
- * Instances are immutable.
+ * <p>
+ * A multi-frame file has one header for the file and one per frame
+ * ({@link #frames()}). A frame's values are the file's top-level values,
+ * overridden by the Shared and then the Per-frame Functional Groups of that
+ * frame, so a frame header answers Image Position (Patient), Rescale Slope and
+ * the like as a single-frame file does. Instances are immutable.
  */
 final class DicomHeader {
 
 	private final Path file;
 	private final String transferSyntaxUid;
 	private final Map<Integer, String> values;
-	private final long pixelDataOffset;
-	private final long pixelDataLength;
-	private final String pixelDataVr;
+	private final PixelDataLocation pixelData;
+	private final int frameIndex;
+	private final List<DicomHeader> frames;
 
 	/**
+	 * Creates the header of a single-frame file.
+	 *
 	 * @param pixelDataOffset offset of the first Pixel Data value byte in the
 	 *          file, or -1 when the file has no Pixel Data
 	 * @param pixelDataLength value length in bytes, or -1 for undefined
@@ -31,47 +39,88 @@ final class DicomHeader {
 	DicomHeader(Path file, String transferSyntaxUid, Map<Integer, String> values,
 		long pixelDataOffset, long pixelDataLength, String pixelDataVr)
 	{
+		this(file, transferSyntaxUid, values, new PixelDataLocation(pixelDataOffset,
+			pixelDataLength, pixelDataVr, -1), 0, null);
+	}
+
+	/**
+	 * Creates a file or frame header.
+	 *
+	 * @param frameIndex 0-based index of the frame whose values these are
+	 * @param frames headers of every frame, or null for a single-frame file
+	 */
+	DicomHeader(Path file, String transferSyntaxUid, Map<Integer, String> values,
+		PixelDataLocation pixelData, int frameIndex, List<DicomHeader> frames)
+	{
 		this.file = file;
 		this.transferSyntaxUid = transferSyntaxUid;
 		this.values = Collections.unmodifiableMap(values);
-		this.pixelDataOffset = pixelDataOffset;
-		this.pixelDataLength = pixelDataLength;
-		this.pixelDataVr = pixelDataVr;
+		this.pixelData = pixelData;
+		this.frameIndex = frameIndex;
+		this.frames = frames == null ? Collections.singletonList(this) : Collections
+			.unmodifiableList(frames);
+	}
+
+	/**
+	 * Returns one header per frame in file order: this header for a
+	 * single-frame file.
+	 */
+	List<DicomHeader> frames() {
+		return frames;
+	}
+
+	/** Returns the 0-based index of this header's frame in its file. */
+	int frameIndex() {
+		return frameIndex;
+	}
+
+	/** Returns where the pixels are, shared by all frames of a file. */
+	PixelDataLocation pixelData() {
+		return pixelData;
 	}
 
 	Path file() {
 		return file;
 	}
 
-	/** Returns the file name without folders, for labels and messages. */
+	/**
+	 * Returns the file name without folders, for labels and messages, with
+	 * the 1-based frame number for frames of a multi-frame file, e.g.
+	 * "CT0012.dcm frame 2".
+	 */
 	String fileName() {
 		Path name = file.getFileName();
-		return name == null ? file.toString() : name.toString();
+		String text = name == null ? file.toString() : name.toString();
+		return frames.size() > 1 ? text + " frame " + (frameIndex + 1) : text;
 	}
 
 	String transferSyntaxUid() {
 		return transferSyntaxUid;
 	}
 
-	/** Returns the syntax if it is one of the uncompressed three, else null. */
+	/** Returns the syntax if this package can decode it, else null. */
 	DicomTransferSyntax transferSyntax() {
 		return DicomTransferSyntax.fromUid(transferSyntaxUid);
 	}
 
 	boolean hasPixelData() {
-		return pixelDataOffset >= 0;
+		return pixelData.offset >= 0;
 	}
 
+	/**
+	 * Returns the offset of the first Pixel Data value byte, in the file or,
+	 * for a deflated data set, in the inflated data set.
+	 */
 	long pixelDataOffset() {
-		return pixelDataOffset;
+		return pixelData.offset;
 	}
 
 	long pixelDataLength() {
-		return pixelDataLength;
+		return pixelData.length;
 	}
 
 	String pixelDataVr() {
-		return pixelDataVr;
+		return pixelData.vr;
 	}
 
 	/** Returns the stored values, keyed by tag; unmodifiable. */

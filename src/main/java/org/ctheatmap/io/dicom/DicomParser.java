@@ -3,8 +3,10 @@ package org.ctheatmap.io.dicom;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +20,14 @@ import org.ctheatmap.io.InvalidInputException;
  * <p>
  * Parsing stops at the top-level Pixel Data element, whose offset and length
  * are recorded but not read. Only the attributes listed in {@link DicomTag}
- * are stored; every other element, nested sequences included, is skipped by
- * seeking past it. Each length is checked against the file length before it
- * is used, so a corrupt or truncated file raises an
- * {@link InvalidInputException} naming the file and the offset.
+ * are stored; every other element is skipped by seeking past it. Nested
+ * sequences are skipped too, except the Shared and Per-frame Functional
+ * Groups of multi-frame images: the kept attributes in the items of their
+ * macro sequences (Plane Position, Pixel Measures, ...) are stored per frame.
+ * Each length is checked against the file length before it is used, so a
+ * corrupt or truncated file raises an {@link InvalidInputException} naming the
+ * file and the offset. A deflated data set is inflated while it is parsed, up
+ * to the Pixel Data.
  */
 final class DicomParser {
 
@@ -34,6 +40,9 @@ final class DicomParser {
 	/** Deepest sequence nesting accepted; real files rarely go beyond 5 levels. */
 	static final int MAX_NESTING = 32;
 
+	/** Largest Number of Frames accepted; it bounds the per-frame header memory. */
+	static final int MAX_FRAMES = 100_000;
+
 	private static final int PREAMBLE_BYTES = 128;
 
 	/** Explicit VRs followed by 2 reserved bytes and a 4-byte length (PS3.5 7.1.2). */
@@ -44,11 +53,15 @@ final class DicomParser {
 		"FL", "FD", "IS", "LO", "LT", "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ",
 		"SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
 
-	private final DicomInput in;
+	/** The file, or after the File Meta Information of a deflated file, the inflated data set. */
+	private DicomInput in;
 	private final Map<Integer, RawValue> keptValues = new HashMap<>();
+	private Map<Integer, RawValue> sharedGroups;
+	private List<Map<Integer, RawValue>> perFrameGroups;
 	private String transferSyntaxUid;
 	private String transferSyntaxName;
 	private String pixelDataVr;
+	private long deflatedStart = -1;
 
 	private int tag;
 	private String vr;
@@ -79,11 +92,17 @@ final class DicomParser {
 	 * Parses the header of a file up to its Pixel Data.
 	 *
 	 * @throws InvalidInputException if the file is not DICOM, is truncated or
-	 *           corrupt, or uses Deflated or an unknown transfer syntax
+	 *           corrupt, uses an unknown transfer syntax, or is a multi-frame
+	 *           image whose functional groups do not give one item per frame
 	 */
 	static DicomHeader parse(Path file) throws IOException {
 		try (DicomInput in = DicomInput.open(file)) {
-			return new DicomParser(in).run();
+			DicomParser parser = new DicomParser(in);
+			try {
+				return parser.run();
+			} finally {
+				if (parser.in != in) parser.in.close();
+			}
 		}
 	}
 
@@ -98,9 +117,18 @@ final class DicomParser {
 		}
 		readFileMetaInformation();
 		boolean explicitVr = resolveTransferSyntax();
+		if (DicomTransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid().equals(
+			transferSyntaxUid))
+		{
+			deflatedStart = in.position();
+			in = DicomInput.openInflated(in.file(), deflatedStart);
+			in.order(ByteOrder.LITTLE_ENDIAN);
+		}
 		long[] pixelData = readDataSet(explicitVr);
-		return new DicomHeader(in.file(), transferSyntaxUid, RawValue.decodeAll(keptValues),
-			pixelData[0], pixelData[1], pixelDataVr);
+		PixelDataLocation location = new PixelDataLocation(pixelData[0], pixelData[1],
+			pixelDataVr, deflatedStart);
+		return FrameHeaders.build(in.file(), transferSyntaxUid, keptValues, sharedGroups,
+			perFrameGroups, location);
 	}
 
 	/** Reads the group 0002 elements, which are always Explicit VR Little Endian. */
@@ -117,7 +145,7 @@ final class DicomParser {
 		transferSyntaxUid = uid == null ? guessTransferSyntax() : uid.text().trim();
 		transferSyntaxName = DicomTransferSyntax.nameOf(transferSyntaxUid);
 		DicomTransferSyntax syntax = DicomTransferSyntax.fromUid(transferSyntaxUid);
-		if (syntax == null && !DicomTransferSyntax.isEncapsulated(transferSyntaxUid)) {
+		if (syntax == null && !DicomTransferSyntax.isUndecodableEncapsulated(transferSyntaxUid)) {
 			throw new InvalidInputException(in.file(), DicomTransferSyntax.unsupportedMessage(
 				transferSyntaxUid));
 		}
@@ -140,7 +168,7 @@ final class DicomParser {
 
 	/** Reads top-level elements up to Pixel Data; returns its offset and length, or -1s. */
 	private long[] readDataSet(boolean explicitVr) throws IOException {
-		while (in.remaining() > 0) {
+		while (!in.atEnd()) {
 			readElementHeader(explicitVr);
 			if (tag == DicomTag.PIXEL_DATA) {
 				return pixelData();
@@ -148,9 +176,134 @@ final class DicomParser {
 			if (tag >>> 16 == 0xFFFE) {
 				throw corrupt("unexpected " + DicomTag.toString(tag) + " outside a sequence");
 			}
-			keepOrSkip(explicitVr);
+			if (isFunctionalGroups() && "SQ".equals(vr)) {
+				readFunctionalGroups(explicitVr);
+			} else {
+				keepOrSkip(explicitVr);
+			}
 		}
 		return new long[] { -1, -1 };
+	}
+
+	private boolean isFunctionalGroups() {
+		return tag == DicomTag.SHARED_FUNCTIONAL_GROUPS_SEQUENCE ||
+			tag == DicomTag.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE;
+	}
+
+	/**
+	 * Reads a Shared or Per-frame Functional Groups Sequence: one map of kept
+	 * values per item, taken from the first item of each macro sequence in it.
+	 */
+	private void readFunctionalGroups(boolean explicitVr) throws IOException {
+		int sequenceTag = tag;
+		List<Map<Integer, RawValue>> items = new ArrayList<>();
+		readItems(length, explicitVr, () -> {
+			if (items.size() >= MAX_FRAMES) {
+				throw corrupt(DicomTag.describe(sequenceTag) + " has more than " + MAX_FRAMES +
+					" items");
+			}
+			Map<Integer, RawValue> values = new HashMap<>();
+			readGroupItem(explicitVr, values);
+			items.add(values);
+		});
+		if (sequenceTag == DicomTag.SHARED_FUNCTIONAL_GROUPS_SEQUENCE) {
+			sharedGroups = items.isEmpty() ? new HashMap<>() : items.get(0);
+		} else {
+			perFrameGroups = items;
+		}
+	}
+
+	/** Reads one functional group item: its macro sequences, each read into {@code values}. */
+	private void readGroupItem(boolean explicitVr, Map<Integer, RawValue> values)
+		throws IOException
+	{
+		readItemElements(explicitVr, () -> {
+			if ("SQ".equals(vr)) {
+				boolean[] first = { true };
+				readItems(length, explicitVr, () -> {
+					// Only the first item of a macro counts, as nearly all macros have one item.
+					Map<Integer, RawValue> target = first[0] ? values : new HashMap<>();
+					first[0] = false;
+					readItemElements(explicitVr, () -> {
+						if (DicomTag.isKept(tag) && !"SQ".equals(vr) && length != UNDEFINED_LENGTH) {
+							keepInto(target);
+						} else {
+							skipValue(explicitVr);
+						}
+					});
+				});
+			} else {
+				skipValue(explicitVr);
+			}
+		});
+	}
+
+	/** An action on the element whose header was just read, which consumes its value. */
+	private interface ElementAction {
+		void run() throws IOException;
+	}
+
+	/**
+	 * Reads the items of a sequence whose header was just read, with defined
+	 * or undefined length, running {@code onItem} after each item header.
+	 */
+	private void readItems(long sequenceLength, boolean explicitVr, ElementAction onItem)
+		throws IOException
+	{
+		long end = sequenceLength == UNDEFINED_LENGTH ? -1 : in.position() + sequenceLength;
+		while (end < 0 || in.position() < end) {
+			readElementHeader(false);
+			if (tag == DicomTag.SEQUENCE_DELIMITATION && end < 0) return;
+			if (tag != DicomTag.ITEM) {
+				throw corrupt("expected an Item (FFFE,E000) in a sequence, found " + DicomTag
+					.toString(tag));
+			}
+			itemEnd = length == UNDEFINED_LENGTH ? -1 : in.position() + length;
+			onItem.run();
+		}
+		if (in.position() != end) {
+			throw corrupt("a sequence item runs past the end of its sequence at offset " + end);
+		}
+	}
+
+	/** End offset of the item being read, or -1 for undefined length. */
+	private long itemEnd;
+
+	/** Reads the elements of the item whose header was just read, running the action on each. */
+	private void readItemElements(boolean explicitVr, ElementAction onElement)
+		throws IOException
+	{
+		long end = itemEnd;
+		while (end < 0 || in.position() < end) {
+			readElementHeader(explicitVr);
+			if (tag == DicomTag.ITEM_DELIMITATION && end < 0) return;
+			if (tag >>> 16 == 0xFFFE) {
+				throw corrupt("unexpected " + DicomTag.toString(tag) + " inside an item");
+			}
+			onElement.run();
+		}
+		if (in.position() != end) {
+			throw corrupt("an element runs past the end of its item at offset " + end);
+		}
+	}
+
+	/** Stores the current element's value in a map, as {@link #keepOrSkip} does at top level. */
+	private void keepInto(Map<Integer, RawValue> target) throws IOException {
+		if (length > MAX_KEPT_VALUE_BYTES) {
+			throw corrupt(DicomTag.describe(tag) + " has a " + length + "-byte value, more" +
+				" than the maximum of " + MAX_KEPT_VALUE_BYTES);
+		}
+		RawValue value = new RawValue(tag, vr, in.bytes((int) length), in.order());
+		target.putIfAbsent(tag, value);
+	}
+
+	/** Skips the current element's value, of defined or undefined length. */
+	private void skipValue(boolean explicitVr) throws IOException {
+		if (length == UNDEFINED_LENGTH) {
+			skipUndefinedLength(explicitVr, 2);
+		} else {
+			in.skip(length);
+		}
 	}
 
 	private long[] pixelData() throws IOException {

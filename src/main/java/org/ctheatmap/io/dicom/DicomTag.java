@@ -47,6 +47,9 @@ final class DicomTag {
 	static final int IMAGE_POSITION_PATIENT = 0x00200032;
 	static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
 	static final int FRAME_OF_REFERENCE_UID = 0x00200052;
+	static final int STACK_ID = 0x00209056;
+	static final int IN_STACK_POSITION_NUMBER = 0x00209057;
+	static final int TEMPORAL_POSITION_INDEX = 0x00209128;
 	static final int SAMPLES_PER_PIXEL = 0x00280002;
 	static final int PHOTOMETRIC_INTERPRETATION = 0x00280004;
 	static final int NUMBER_OF_FRAMES = 0x00280008;
@@ -65,6 +68,16 @@ final class DicomTag {
 	static final int RESCALE_TYPE = 0x00281054;
 	static final int PIXEL_DATA = 0x7FE00010;
 
+	/** Sequences of the multi-frame functional groups (PS3.3 C.7.6.16) that the parser reads. */
+	static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009229;
+	static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
+	static final int FRAME_CONTENT_SEQUENCE = 0x00209111;
+	static final int PLANE_POSITION_SEQUENCE = 0x00209113;
+	static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;
+	static final int PIXEL_MEASURES_SEQUENCE = 0x00289110;
+	static final int FRAME_VOI_LUT_SEQUENCE = 0x00289132;
+	static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = 0x00289145;
+
 	/** Item, Item Delimitation and Sequence Delimitation tags (group FFFE). */
 	static final int ITEM = 0xFFFEE000;
 	static final int ITEM_DELIMITATION = 0xFFFEE00D;
@@ -72,6 +85,9 @@ final class DicomTag {
 
 	/** Tags that the parser stores, with keyword and VR. */
 	private static final Map<Integer, String[]> KEPT = new HashMap<>();
+
+	/** Sequences the parser reads into, with keyword; their VR is SQ. */
+	private static final Map<Integer, String> SEQUENCES = new HashMap<>();
 
 	static {
 		keep(MEDIA_STORAGE_SOP_CLASS_UID, "MediaStorageSOPClassUID", "UI");
@@ -101,6 +117,9 @@ final class DicomTag {
 		keep(IMAGE_POSITION_PATIENT, "ImagePositionPatient", "DS");
 		keep(IMAGE_ORIENTATION_PATIENT, "ImageOrientationPatient", "DS");
 		keep(FRAME_OF_REFERENCE_UID, "FrameOfReferenceUID", "UI");
+		keep(STACK_ID, "StackID", "SH");
+		keep(IN_STACK_POSITION_NUMBER, "InStackPositionNumber", "UL");
+		keep(TEMPORAL_POSITION_INDEX, "TemporalPositionIndex", "UL");
 		keep(SAMPLES_PER_PIXEL, "SamplesPerPixel", "US");
 		keep(PHOTOMETRIC_INTERPRETATION, "PhotometricInterpretation", "CS");
 		keep(NUMBER_OF_FRAMES, "NumberOfFrames", "IS");
@@ -118,6 +137,15 @@ final class DicomTag {
 		keep(RESCALE_INTERCEPT, "RescaleIntercept", "DS");
 		keep(RESCALE_SLOPE, "RescaleSlope", "DS");
 		keep(RESCALE_TYPE, "RescaleType", "LO");
+
+		SEQUENCES.put(SHARED_FUNCTIONAL_GROUPS_SEQUENCE, "SharedFunctionalGroupsSequence");
+		SEQUENCES.put(PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, "PerFrameFunctionalGroupsSequence");
+		SEQUENCES.put(FRAME_CONTENT_SEQUENCE, "FrameContentSequence");
+		SEQUENCES.put(PLANE_POSITION_SEQUENCE, "PlanePositionSequence");
+		SEQUENCES.put(PLANE_ORIENTATION_SEQUENCE, "PlaneOrientationSequence");
+		SEQUENCES.put(PIXEL_MEASURES_SEQUENCE, "PixelMeasuresSequence");
+		SEQUENCES.put(FRAME_VOI_LUT_SEQUENCE, "FrameVOILUTSequence");
+		SEQUENCES.put(PIXEL_VALUE_TRANSFORMATION_SEQUENCE, "PixelValueTransformationSequence");
 	}
 
 	private DicomTag() {}
@@ -131,14 +159,19 @@ final class DicomTag {
 		return KEPT.containsKey(tag);
 	}
 
-	/** Returns the dictionary VR of a kept tag, or "UN" for any other tag. */
+	/**
+	 * Returns the dictionary VR of a kept tag, "SQ" for the sequences the
+	 * parser reads into, or "UN" for any other tag.
+	 */
 	static String dictionaryVr(int tag) {
+		if (SEQUENCES.containsKey(tag)) return "SQ";
 		String[] entry = KEPT.get(tag);
 		return entry == null ? "UN" : entry[1];
 	}
 
-	/** Returns the keyword of a kept tag, or null. */
+	/** Returns the keyword of a kept tag or a known sequence, or null. */
 	static String keyword(int tag) {
+		if (SEQUENCES.containsKey(tag)) return SEQUENCES.get(tag);
 		String[] entry = KEPT.get(tag);
 		return entry == null ? null : entry[0];
 	}

@@ -4,40 +4,69 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The uncompressed DICOM transfer syntaxes, which this package reads and
- * writes. Names and UIDs are those of DICOM PS3.6 Annex A.
+ * The DICOM transfer syntaxes this package can read. Names and UIDs are those
+ * of DICOM PS3.6 Annex A.
  * <p>
- * Every other syntax is rejected when pixels are read. {@link #nameOf(String)}
- * returns the standard names of the compressed ones, for error messages.
+ * The three uncompressed syntaxes are read and written. Deflated Explicit VR
+ * Little Endian and RLE Lossless are read and written. The JPEG and JPEG 2000
+ * syntaxes are read only. Every other syntax is rejected when pixels are read;
+ * {@link #nameOf(String)} returns the standard names of the known ones, for
+ * error messages.
  */
 public enum DicomTransferSyntax {
 
-	IMPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2", "Implicit VR Little Endian", false, false),
-	EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1", "Explicit VR Little Endian", true, false),
-	EXPLICIT_VR_BIG_ENDIAN("1.2.840.10008.1.2.2", "Explicit VR Big Endian", true, true);
+	IMPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2", "Implicit VR Little Endian", false, false,
+		Compression.NONE),
+	EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1", "Explicit VR Little Endian", true, false,
+		Compression.NONE),
+	EXPLICIT_VR_BIG_ENDIAN("1.2.840.10008.1.2.2", "Explicit VR Big Endian", true, true,
+		Compression.NONE),
+	/** Explicit VR Little Endian whose data set, after the File Meta Information, is deflated. */
+	DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1.99",
+		"Deflated Explicit VR Little Endian", true, false, Compression.DEFLATE),
+	RLE_LOSSLESS("1.2.840.10008.1.2.5", "RLE Lossless", true, false, Compression.RLE),
+	JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", true, false,
+		Compression.JPEG),
+	JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)", true, false,
+		Compression.JPEG),
+	JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", true,
+		false, Compression.JPEG),
+	JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order" +
+		" Prediction (Process 14 [Selection Value 1])", true, false, Compression.JPEG),
+	JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)",
+		true, false, Compression.JPEG_2000),
+	JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true, false,
+		Compression.JPEG_2000);
 
-	/** UID of Deflated Explicit VR Little Endian, whose data set is zlib-compressed. */
-	static final String DEFLATED_UID = "1.2.840.10008.1.2.1.99";
+	/** How the pixel data, or for {@link #DEFLATE} the whole data set, is compressed. */
+	enum Compression {
+		/** Native pixel data. */
+		NONE,
+		/** The data set is a raw deflate stream (RFC 1951); the pixels in it are native. */
+		DEFLATE,
+		/** Encapsulated fragments, one RLE Lossless segment set per frame (PS3.5 Annex G). */
+		RLE,
+		/** Encapsulated ISO 10918-1 codestreams: DCT sequential or lossless. */
+		JPEG,
+		/** Encapsulated ISO 15444-1 codestreams. */
+		JPEG_2000;
+
+		/** Returns whether Pixel Data holds fragments rather than native samples. */
+		boolean encapsulated() {
+			return this == RLE || this == JPEG || this == JPEG_2000;
+		}
+	}
 
 	private static final Map<String, String> OTHER_NAMES = new LinkedHashMap<>();
 
 	static {
 		other("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian");
-		other(DEFLATED_UID, "Deflated Explicit VR Little Endian");
-		other("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)");
-		other("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)");
 		other("1.2.840.10008.1.2.4.53",
 			"JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)");
 		other("1.2.840.10008.1.2.4.55",
 			"JPEG Full Progression, Non-Hierarchical (Process 10 & 12)");
-		other("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)");
-		other("1.2.840.10008.1.2.4.70",
-			"JPEG Lossless, Non-Hierarchical, First-Order Prediction" +
-				" (Process 14 [Selection Value 1])");
 		other("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression");
 		other("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression");
-		other("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)");
-		other("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression");
 		other("1.2.840.10008.1.2.4.92",
 			"JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression");
@@ -57,19 +86,22 @@ public enum DicomTransferSyntax {
 		other("1.2.840.10008.1.2.4.202",
 			"High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression");
-		other("1.2.840.10008.1.2.5", "RLE Lossless");
 	}
 
 	private final String uid;
 	private final String displayName;
 	private final boolean explicitVr;
 	private final boolean bigEndian;
+	private final Compression compression;
 
-	DicomTransferSyntax(String uid, String displayName, boolean explicitVr, boolean bigEndian) {
+	DicomTransferSyntax(String uid, String displayName, boolean explicitVr, boolean bigEndian,
+		Compression compression)
+	{
 		this.uid = uid;
 		this.displayName = displayName;
 		this.explicitVr = explicitVr;
 		this.bigEndian = bigEndian;
+		this.compression = compression;
 	}
 
 	private static void other(String uid, String name) {
@@ -94,7 +126,17 @@ public enum DicomTransferSyntax {
 		return bigEndian;
 	}
 
-	/** Returns the syntax with this UID, or null if it is not one of the three. */
+	Compression compression() {
+		return compression;
+	}
+
+	/** Returns whether {@link DicomSeriesWriter} can encode this syntax; JPEG ones it cannot. */
+	public boolean writable() {
+		return compression == Compression.NONE || compression == Compression.DEFLATE ||
+			compression == Compression.RLE;
+	}
+
+	/** Returns the syntax with this UID, or null if this package cannot decode it. */
 	public static DicomTransferSyntax fromUid(String uid) {
 		for (DicomTransferSyntax syntax : values()) {
 			if (syntax.uid.equals(uid)) return syntax;
@@ -114,10 +156,10 @@ public enum DicomTransferSyntax {
 	/**
 	 * Returns whether a data set in this syntax is encoded as Explicit VR
 	 * Little Endian with encapsulated (compressed) Pixel Data, so the header
-	 * can be read even though the pixels cannot.
+	 * can be read even though this package cannot decode the pixels.
 	 */
-	static boolean isEncapsulated(String uid) {
-		return OTHER_NAMES.containsKey(uid) && !DEFLATED_UID.equals(uid);
+	static boolean isUndecodableEncapsulated(String uid) {
+		return OTHER_NAMES.containsKey(uid);
 	}
 
 	/**
@@ -130,6 +172,7 @@ public enum DicomTransferSyntax {
 			return "unknown transfer syntax " + uid + " is not supported";
 		}
 		return "compressed transfer syntax " + name + " (" + uid + ") is not supported yet;" +
-			" convert the file to Explicit VR Little Endian first, e.g. with 'gdcmconv --raw'";
+			" convert the file to Explicit VR Little Endian first, e.g. with 'gdcmconv --raw'" +
+			" (GDCM) or 'dcmdjpeg' / 'dcmdjpls' (DCMTK)";
 	}
 }

@@ -288,7 +288,7 @@ public final class DicomWriteOptions {
 		 * Returns the options.
 		 *
 		 * @throws IllegalArgumentException if the bit depths, slope or syntax are
-		 *           invalid
+		 *           invalid, or the syntax is one the writer cannot encode (JPEG)
 		 */
 		public DicomWriteOptions build() {
 			if (bitsAllocated != 8 && bitsAllocated != 16) {
@@ -308,6 +308,11 @@ public final class DicomWriteOptions {
 			if (transferSyntax == null || instanceOrder == null || fileNaming == null) {
 				throw new IllegalArgumentException("Transfer syntax, instance order and file" +
 					" naming must not be null");
+			}
+			if (!transferSyntax.writable()) {
+				throw new IllegalArgumentException("Cannot write " + transferSyntax
+					.displayName() + "; the writer supports the uncompressed syntaxes, Deflated" +
+					" Explicit VR Little Endian and RLE Lossless");
 			}
 			return new DicomWriteOptions(this);
 		}

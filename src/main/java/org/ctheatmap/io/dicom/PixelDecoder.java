@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
 import org.ctheatmap.io.InvalidInputException;
@@ -24,6 +25,9 @@ import org.ctheatmap.io.InvalidInputException;
  * counts those samples so the reader can warn.
  */
 final class PixelDecoder {
+
+	/** Largest expansion of deflate (RFC 1951): 258 bytes from about 2 bits, i.e. 1032:1. */
+	private static final long MAX_DEFLATE_RATIO = 1032;
 
 	private PixelDecoder() {}
 
@@ -47,17 +51,86 @@ final class PixelDecoder {
 	}
 
 	/**
-	 * Reads the stored values of an image; the file is not modified.
+	 * Reads and decodes the stored values of one image or frame; the file is
+	 * not modified.
 	 *
+	 * @param header a single-frame file or one frame of a multi-frame file
 	 * @param format the layout checked by {@link PixelFormat#of(DicomHeader)}
-	 * @throws InvalidInputException if the file ends before the pixel data does
+	 * @throws InvalidInputException if the file ends before the pixel data
+	 *           does, or the compressed data is corrupt or does not match the
+	 *           header
 	 */
 	static StoredPixels readStored(DicomHeader header, PixelFormat format) throws IOException {
+		int[] words = header.transferSyntax().compression().encapsulated()
+			? EncapsulatedPixelData.decodeFrame(header, format) : readNativeWords(header, format);
+		return fromWords(words, format);
+	}
+
+	/**
+	 * Converts sample words to stored values in place by masking and sign
+	 * extension, counting the samples that change.
+	 *
+	 * @param words unsigned 8- or 16-bit sample words; replaced by the values
+	 */
+	static StoredPixels fromWords(int[] words, PixelFormat format) {
+		int masked = 0;
+		for (int i = 0; i < words.length; i++) {
+			int word = words[i];
+			words[i] = decodeSample(word, format.bitsStored, format.signed);
+			if (words[i] != wordValue(word, format.bitsAllocated, format.signed)) {
+				masked++;
+			}
+		}
+		return new StoredPixels(words, masked);
+	}
+
+	/** Reads the native sample words of one frame, as unsigned 8- or 16-bit numbers. */
+	private static int[] readNativeWords(DicomHeader header, PixelFormat format)
+		throws IOException
+	{
 		int bytesPerSample = format.bitsAllocated / 8;
 		int count = format.rows * format.columns;
-		ByteBuffer buffer = ByteBuffer.allocate((int) format.frameBytes());
+		ByteBuffer buffer = readFrameBytes(header, format);
+		buffer.order(header.transferSyntax().bigEndian() ? ByteOrder.BIG_ENDIAN
+			: ByteOrder.LITTLE_ENDIAN);
+		// 8-bit samples in an OW value of a big-endian file are byte-swapped in pairs.
+		boolean swapPairs = bytesPerSample == 1 && header.transferSyntax().bigEndian() && "OW"
+			.equals(header.pixelDataVr());
+		int[] words = new int[count];
+		if (bytesPerSample == 2) {
+			for (int i = 0; i < count; i++) {
+				words[i] = buffer.getShort(2 * i) & 0xFFFF;
+			}
+		} else {
+			for (int i = 0; i < count; i++) {
+				words[i] = buffer.get(swapPairs ? i ^ 1 : i) & 0xFF;
+			}
+		}
+		return words;
+	}
+
+	/** Reads the bytes of the header's frame from the file or the inflated data set. */
+	private static ByteBuffer readFrameBytes(DicomHeader header, PixelFormat format)
+		throws IOException
+	{
+		long frameBytes = format.frameBytes();
+		long offset = header.pixelDataOffset() + header.frameIndex() * frameBytes;
+		PixelDataLocation location = header.pixelData();
+		if (location.deflatedStart >= 0) {
+			long compressed = Files.size(header.file()) - location.deflatedStart;
+			if (offset + frameBytes > compressed * MAX_DEFLATE_RATIO) {
+				throw new InvalidInputException(header.file(), "corrupt file: frame " + (header
+					.frameIndex() + 1) + " would end at byte " + (offset + frameBytes) + " of the" +
+					" inflated data set, more than the " + compressed + " deflated bytes can hold");
+			}
+			try (DicomInput in = DicomInput.openInflated(header.file(), location.deflatedStart)) {
+				in.context("Pixel Data of frame " + (header.frameIndex() + 1));
+				in.skip(offset);
+				return ByteBuffer.wrap(in.bytes((int) frameBytes));
+			}
+		}
+		ByteBuffer buffer = ByteBuffer.allocate((int) frameBytes);
 		try (FileChannel channel = FileChannel.open(header.file(), StandardOpenOption.READ)) {
-			long offset = header.pixelDataOffset();
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer, offset + buffer.position()) < 0) {
 					throw new InvalidInputException(header.file(), "truncated file: Pixel Data" +
@@ -65,22 +138,7 @@ final class PixelDecoder {
 				}
 			}
 		}
-		buffer.order(header.transferSyntax().bigEndian() ? ByteOrder.BIG_ENDIAN
-			: ByteOrder.LITTLE_ENDIAN);
-		// 8-bit samples in an OW value of a big-endian file are byte-swapped in pairs.
-		boolean swapPairs = bytesPerSample == 1 && header.transferSyntax().bigEndian() && "OW"
-			.equals(header.pixelDataVr());
-		int[] values = new int[count];
-		int masked = 0;
-		for (int i = 0; i < count; i++) {
-			int word = bytesPerSample == 2 ? buffer.getShort(2 * i) & 0xFFFF : buffer.get(swapPairs
-				? i ^ 1 : i) & 0xFF;
-			values[i] = decodeSample(word, format.bitsStored, format.signed);
-			if (values[i] != wordValue(word, format.bitsAllocated, format.signed)) {
-				masked++;
-			}
-		}
-		return new StoredPixels(values, masked);
+		return buffer;
 	}
 
 	/**

@@ -3,10 +3,10 @@ package org.ctheatmap.io.dicom;
 import org.ctheatmap.io.InvalidInputException;
 
 /**
- * The checked pixel layout of one DICOM image: size, bit depth and sign.
- * Only what {@link PixelDecoder} can decode exactly passes the checks:
- * uncompressed single-frame greyscale with 8 or 16 bits allocated and
- * High Bit = Bits Stored - 1. Instances are immutable.
+ * The checked pixel layout of one DICOM image or frame: size, bit depth and
+ * sign. Only what {@link PixelDecoder} can decode exactly passes the checks:
+ * greyscale with 8 or 16 bits allocated and High Bit = Bits Stored - 1, in a
+ * transfer syntax of {@link DicomTransferSyntax}. Instances are immutable.
  */
 final class PixelFormat {
 
@@ -35,8 +35,8 @@ final class PixelFormat {
 	 * Checks the header of an image and returns its layout.
 	 *
 	 * @throws InvalidInputException naming the file and the reason when the
-	 *           pixels cannot be decoded: compressed syntax, no Pixel Data,
-	 *           several frames, colour, unsupported bit layout or too little data
+	 *           pixels cannot be decoded: unsupported syntax, no Pixel Data,
+	 *           colour, unsupported bit layout or too little data
 	 */
 	static PixelFormat of(DicomHeader header) throws InvalidInputException {
 		if (header.transferSyntax() == null) {
@@ -45,12 +45,6 @@ final class PixelFormat {
 		}
 		if (!header.hasPixelData()) {
 			throw invalid(header, "no Pixel Data (7FE0,0010), so it is not an image");
-		}
-		int frames = header.integer(DicomTag.NUMBER_OF_FRAMES, 1);
-		if (frames > 1) {
-			throw invalid(header, "multi-frame image (" + frames + " frames, SOP Class " + header
-				.text(DicomTag.SOP_CLASS_UID, "unknown") + ") is not supported yet;" +
-				" only series stored as one file per slice can be read");
 		}
 		checkGreyscale(header);
 
@@ -107,18 +101,30 @@ final class PixelFormat {
 
 	private void checkLength(DicomHeader header) throws InvalidInputException {
 		long length = header.pixelDataLength();
+		DicomTransferSyntax syntax = header.transferSyntax();
+		if (frameBytes() > MAX_FRAME_BYTES) {
+			throw invalid(header, columns + " x " + rows + " pixels of " + bitsAllocated +
+				" bits are more than the " + MAX_FRAME_BYTES + " bytes one slice may have");
+		}
+		if (syntax.compression().encapsulated()) {
+			if (length >= 0) {
+				throw invalid(header, "Pixel Data has a defined length of " + length + " bytes," +
+					" but the compressed transfer syntax " + syntax.displayName() + " needs" +
+					" encapsulated fragments of undefined length");
+			}
+			return;
+		}
 		if (length < 0) {
 			throw invalid(header, "Pixel Data has undefined length, which means compressed" +
 				" fragments, but the transfer syntax " + header.transferSyntaxUid() +
 				" is uncompressed");
 		}
-		if (frameBytes() > MAX_FRAME_BYTES) {
-			throw invalid(header, columns + " x " + rows + " pixels of " + bitsAllocated +
-				" bits are more than the " + MAX_FRAME_BYTES + " bytes one slice may have");
-		}
-		if (length < frameBytes()) {
-			throw invalid(header, "Pixel Data has " + length + " bytes but " + columns + " x " +
-				rows + " pixels of " + bitsAllocated + " bits need " + frameBytes());
+		int frames = header.frames().size();
+		long needed = frameBytes() * frames;
+		if (length < needed) {
+			throw invalid(header, "Pixel Data has " + length + " bytes but " + (frames > 1
+				? frames + " frames of " : "") + columns + " x " + rows + " pixels of " +
+				bitsAllocated + " bits need " + needed);
 		}
 	}
 

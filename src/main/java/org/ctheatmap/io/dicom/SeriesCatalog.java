@@ -19,7 +19,7 @@ final class SeriesCatalog {
 	/** Key for images without a Series Instance UID. */
 	static final String NO_UID = "";
 
-	/** The images of one series, in scan order. */
+	/** The images of one series, in scan order: files, and frames of multi-frame files. */
 	static final class Series {
 
 		final String uid;
@@ -71,7 +71,8 @@ final class SeriesCatalog {
 				continue;
 			}
 			String uid = header.text(DicomTag.SERIES_INSTANCE_UID, NO_UID);
-			byUid.computeIfAbsent(uid, Series::new).images.add(header);
+			// Each frame of a multi-frame file is an image of the series.
+			byUid.computeIfAbsent(uid, Series::new).images.addAll(header.frames());
 		}
 		if (byUid.isEmpty()) {
 			if (!scan.failures.isEmpty()) throw scan.failures.get(0);

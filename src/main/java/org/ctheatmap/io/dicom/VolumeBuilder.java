@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -63,15 +64,17 @@ final class VolumeBuilder {
 		VolumeBuilder builder = new VolumeBuilder();
 		DicomHeader first = stack.slices.get(0);
 		PixelFormat firstFormat = PixelFormat.of(first);
+		int threads = Runtime.getRuntime().availableProcessors();
+		checkMemory(first, firstFormat, stack.slices.size(), threads);
+		List<SliceHu> slices = ParallelSlices.map(stack.slices, VolumeBuilder::readHu, threads,
+			progress, STEP);
 		ImageStack images = new ImageStack(firstFormat.columns, firstFormat.rows);
-		int total = stack.slices.size();
-		for (int i = 0; i < total; i++) {
-			progress.progress(STEP, i, total);
+		for (int i = 0; i < slices.size(); i++) {
 			DicomHeader slice = stack.slices.get(i);
+			builder.record(slice, slices.get(i));
 			images.addSlice(slice.fileName(), new FloatProcessor(firstFormat.columns,
-				firstFormat.rows, builder.readHu(slice)));
+				firstFormat.rows, slices.get(i).hu));
 		}
-		progress.progress(STEP, total, total);
 		List<String> allWarnings = new ArrayList<>(warnings);
 		allWarnings.addAll(builder.pixelNotes(first, firstFormat));
 		ImagePlus image = new ImagePlus(title(input, first), images);
@@ -79,11 +82,31 @@ final class VolumeBuilder {
 			stack), allWarnings);
 	}
 
-	private float[] readHu(DicomHeader slice) throws IOException {
+	/** HU of one slice with the count of samples changed by Bits Stored masking. */
+	private static final class SliceHu {
+
+		final float[] hu;
+		final int maskedCount;
+
+		SliceHu(float[] hu, int maskedCount) {
+			this.hu = hu;
+			this.maskedCount = maskedCount;
+		}
+	}
+
+	/** Reads and converts one slice; safe to run on several slices at once. */
+	private static SliceHu readHu(DicomHeader slice) throws IOException {
 		PixelFormat format = PixelFormat.of(slice);
 		PixelDecoder.StoredPixels stored = PixelDecoder.readStored(slice, format);
-		if (stored.maskedCount > 0) {
-			maskedSamples += stored.maskedCount;
+		double slope = slice.decimal(DicomTag.RESCALE_SLOPE, 1);
+		double intercept = slice.decimal(DicomTag.RESCALE_INTERCEPT, 0);
+		return new SliceHu(PixelDecoder.toHu(stored.values, slope, intercept), stored.maskedCount);
+	}
+
+	/** Records the rescale and masking of one slice for the conversion text and notes. */
+	private void record(DicomHeader slice, SliceHu result) throws InvalidInputException {
+		if (result.maskedCount > 0) {
+			maskedSamples += result.maskedCount;
 			maskedSlices++;
 		}
 		if (slice.text(DicomTag.RESCALE_SLOPE) == null || slice.text(
@@ -91,11 +114,31 @@ final class VolumeBuilder {
 		{
 			missingRescale.add(slice.fileName());
 		}
-		double slope = slice.decimal(DicomTag.RESCALE_SLOPE, 1);
-		double intercept = slice.decimal(DicomTag.RESCALE_INTERCEPT, 0);
-		slopes.add(slope);
-		intercepts.add(intercept);
-		return PixelDecoder.toHu(stored.values, slope, intercept);
+		slopes.add(slice.decimal(DicomTag.RESCALE_SLOPE, 1));
+		intercepts.add(slice.decimal(DicomTag.RESCALE_INTERCEPT, 0));
+	}
+
+	/**
+	 * Checks that the volume and the per-thread decoding buffers fit in the
+	 * free heap before anything is allocated.
+	 *
+	 * @throws InvalidInputException naming the first file and both sizes if not
+	 */
+	private static void checkMemory(DicomHeader first, PixelFormat format, int slices,
+		int threads) throws InvalidInputException
+	{
+		long pixels = (long) format.rows * format.columns;
+		// Per thread: the int[] of stored values, the float[] of HU and the raw or compressed bytes.
+		long needed = pixels * 4 * slices + pixels * (4 + 4 + format.bitsAllocated / 8) * Math
+			.min(threads, slices);
+		Runtime runtime = Runtime.getRuntime();
+		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+		if (needed > free) {
+			throw new InvalidInputException(first.file(), String.format(Locale.ROOT, "%d slices of" +
+				" %d x %d pixels need about %d MB of memory but only %d MB are free; raise the" +
+				" Java heap limit (in Fiji: Edit > Options > Memory & Threads)", slices,
+				format.columns, format.rows, needed >> 20, free >> 20));
+		}
 	}
 
 	/** Returns how stored values became HU, e.g. "HU = stored x 1 + (-1024), ...". */

@@ -1,10 +1,14 @@
 /**
- * DICOM input and output without external libraries: a header parser for
- * Part 10 files in the three uncompressed transfer syntaxes, a series reader
- * that returns {@link org.ctheatmap.core.CtVolume} HU volumes
- * ({@link org.ctheatmap.io.dicom.DicomSeriesReader}) and a CT Image Storage
- * writer for phantoms and tests ({@link org.ctheatmap.io.dicom.DicomSeriesWriter}).
- * Compressed transfer syntaxes and multi-frame objects are rejected with a
- * message that names them.
+ * DICOM input and output without a DICOM toolkit: a header parser for Part 10
+ * files, a series reader that returns {@link org.ctheatmap.core.CtVolume} HU
+ * volumes ({@link org.ctheatmap.io.dicom.DicomSeriesReader}) and a CT Image
+ * Storage writer for phantoms and tests
+ * ({@link org.ctheatmap.io.dicom.DicomSeriesWriter}).
+ * <p>
+ * The reader decodes the uncompressed and Deflated transfer syntaxes, RLE
+ * Lossless, JPEG Baseline, Extended and Lossless (own decoders), and JPEG 2000
+ * (through jai-imageio-jpeg2000), from single-frame files and from
+ * multi-frame files with functional groups such as Enhanced CT. JPEG-LS and
+ * progressive JPEG are rejected with a message that names them.
  */
 package org.ctheatmap.io.dicom;

@@ -34,7 +34,8 @@ class DicomParserTest {
 	Path folder;
 
 	@ParameterizedTest
-	@EnumSource(DicomTransferSyntax.class)
+	@EnumSource(names = { "IMPLICIT_VR_LITTLE_ENDIAN", "EXPLICIT_VR_LITTLE_ENDIAN",
+		"EXPLICIT_VR_BIG_ENDIAN" })
 	void skipsSequencesAndPrivateElements(DicomTransferSyntax syntax) throws IOException {
 		DicomDataSet data = DicomTestFiles.minimalImage(16, true, new short[6]);
 		DicomDataSet inner = new DicomDataSet().unsignedShort(DicomTag.ROWS, 999).text(
@@ -186,7 +187,23 @@ class DicomParserTest {
 	}
 
 	@Test
-	void compressedSyntaxIsNamedWhenPixelsAreRead() throws IOException {
+	void undecodableSyntaxIsNamedWhenPixelsAreRead() throws IOException {
+		Path file = DicomTestFiles.write(folder.resolve("jls.dcm"), DicomTestFiles.minimalImage(16,
+			true, new short[6]), DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+		DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.80");
+
+		DicomHeader header = DicomParser.parse(file);
+		InvalidInputException e = assertThrows(InvalidInputException.class, () -> PixelFormat.of(
+			header));
+
+		assertEquals(file + ": compressed transfer syntax JPEG-LS Lossless Image Compression" +
+			" (1.2.840.10008.1.2.4.80) is not supported yet; convert the file to Explicit VR" +
+			" Little Endian first, e.g. with 'gdcmconv --raw' (GDCM) or 'dcmdjpeg' / 'dcmdjpls'" +
+			" (DCMTK)", e.getMessage(), "message");
+	}
+
+	@Test
+	void compressedSyntaxWithNativePixelDataIsRejected() throws IOException {
 		Path file = DicomTestFiles.write(folder.resolve("j2k.dcm"), DicomTestFiles.minimalImage(16,
 			true, new short[6]), DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
 		DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.90");
@@ -195,25 +212,41 @@ class DicomParserTest {
 		InvalidInputException e = assertThrows(InvalidInputException.class, () -> PixelFormat.of(
 			header));
 
-		assertEquals(file + ": compressed transfer syntax JPEG 2000 Image Compression (Lossless" +
-			" Only) (1.2.840.10008.1.2.4.90) is not supported yet; convert the file to Explicit" +
-			" VR Little Endian first, e.g. with 'gdcmconv --raw'", e.getMessage(), "message");
+		assertEquals(file + ": Pixel Data has a defined length of 12 bytes, but the compressed" +
+			" transfer syntax JPEG 2000 Image Compression (Lossless Only) needs encapsulated" +
+			" fragments of undefined length", e.getMessage(), "message");
 	}
 
 	@Test
-	void deflatedAndUnknownSyntaxesFailAtParse() throws IOException {
+	void deflatedHeaderIsInflatedUpToPixelData() throws IOException {
+		DicomDataSet image = DicomTestFiles.minimalImage(16, true, new short[6]);
+		image.text(DicomTag.SERIES_DESCRIPTION, "LO", "DEFLATED");
+		image.text(DicomTag.PATIENT_NAME, "PN", DicomTestFiles.PATIENT_NAME);
+		Path file = DicomTestFiles.write(folder.resolve("deflated.dcm"), image,
+			DicomTransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+
+		DicomHeader header = DicomParser.parse(file);
+
+		assertEquals("DEFLATED", header.text(DicomTag.SERIES_DESCRIPTION), "description");
+		assertEquals(12, header.pixelDataLength(), "Pixel Data length");
+		assertTrue(header.pixelData().deflatedStart > 0, "deflate stream offset recorded");
+		assertFalse(header.values().toString().contains("PHANTOM"), "name is nowhere");
+	}
+
+	@Test
+	void corruptDeflateStreamAndUnknownSyntaxFailAtParse() throws IOException {
 		List<String> messages = new ArrayList<>();
 		for (String uid : new String[] { "1.2.840.10008.1.2.1.99", "1.2.3.4.5.6" }) {
 			DicomDataSet image = DicomTestFiles.minimalImage(16, true, new short[6]);
 			Path file = DicomTestFiles.write(folder.resolve(uid + ".dcm"), image,
 				DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+			// The data set stays uncompressed, so it is not a valid deflate stream.
 			DicomTestFiles.setTransferSyntaxUid(file, uid);
 			messages.add(assertThrows(InvalidInputException.class, () -> DicomParser.parse(file))
 				.getMessage());
 		}
 
-		assertTrue(messages.get(0).contains("Deflated Explicit VR Little Endian" +
-			" (1.2.840.10008.1.2.1.99) is not supported yet"), messages.get(0));
+		assertTrue(messages.get(0).contains("corrupt deflate stream"), messages.get(0));
 		assertTrue(messages.get(1).contains("unknown transfer syntax 1.2.3.4.5.6"), messages.get(
 			1));
 	}
