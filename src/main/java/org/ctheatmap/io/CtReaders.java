@@ -3,15 +3,17 @@ package org.ctheatmap.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.io.dicom.DicomSeriesReader;
+import org.ctheatmap.io.metaimage.MetaImageReader;
 import org.ctheatmap.io.nifti.NiftiReader;
+import org.ctheatmap.io.nrrd.NrrdReader;
 
 /**
- * Opens a CT from a path, choosing the reader from the file type: a folder or
- * a DICOM file, a NIfTI file ({@code .nii}, {@code .nii.gz}) or a TIFF stack.
+ * Opens a CT from a path, choosing the reader from the file type (see
+ * {@link CtFormat#of}): a folder or a DICOM file, a NIfTI file, a NRRD file,
+ * a MetaImage file or a TIFF stack.
  */
 public final class CtReaders {
 
@@ -19,9 +21,10 @@ public final class CtReaders {
 
 	/**
 	 * Reads a CT volume in HU. A folder goes to {@link DicomSeriesReader}, a
-	 * name ending in .nii or .nii.gz to {@link NiftiReader}, .tif or .tiff to
-	 * {@link TiffReader}, and any other file to the DICOM reader. The input is
-	 * not modified.
+	 * NIfTI file to {@link NiftiReader}, .nrrd and .nhdr to {@link NrrdReader},
+	 * .mha and .mhd to {@link MetaImageReader}, TIFF to {@link TiffReader}, and
+	 * any other file, recognised or not, to the DICOM reader. The input is not
+	 * modified.
 	 *
 	 * @throws InvalidInputException if the path is missing, of an unsupported
 	 *           type, or not a valid CT; the message names the file and the
@@ -32,16 +35,17 @@ public final class CtReaders {
 		if (!Files.exists(input)) {
 			throw new InvalidInputException(input, "file or folder not found");
 		}
-		String name = input.getFileName() == null ? "" : input.getFileName().toString()
-			.toLowerCase(Locale.ROOT);
-		if (Files.isDirectory(input)) {
-			return DicomSeriesReader.read(input, options);
-		}
-		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
-			return NiftiReader.read(input, options);
-		}
-		if (name.endsWith(".tif") || name.endsWith(".tiff")) {
-			return TiffReader.read(input, options);
+		switch (CtFormat.of(input)) {
+			case NIFTI:
+				return NiftiReader.read(input, options);
+			case NRRD:
+				return NrrdReader.read(input, options);
+			case METAIMAGE:
+				return MetaImageReader.read(input, options);
+			case TIFF:
+				return TiffReader.read(input, options);
+			default:
+				break;
 		}
 		return DicomSeriesReader.read(input, options);
 	}
