@@ -85,6 +85,36 @@ public final class DicomSeriesWriter {
 	}
 
 	/**
+	 * Writes a 3-D volume as one Enhanced CT Image Storage file with one frame
+	 * per slice; the volume is not modified. Image Position and Orientation
+	 * (Patient), Pixel Spacing and the rescale are written only in the Shared
+	 * and Per-frame Functional Groups, as Enhanced CT requires. Frames follow
+	 * the slice order, or the reverse order when the options' Instance Number
+	 * order is {@link DicomWriteOptions.InstanceOrder#REVERSED}; file naming
+	 * options do not apply.
+	 *
+	 * @param file target file; its folder is created if missing
+	 * @throws IllegalArgumentException as {@link #write}
+	 * @throws IOException if the file cannot be written
+	 */
+	public static void writeMultiFrame(CtVolume volume, Path file, DicomWriteOptions options)
+		throws IOException
+	{
+		if (volume.frames() > 1) {
+			throw new IllegalArgumentException("Cannot write a volume with " + volume.frames() +
+				" time points as one multi-frame image; write each time point separately");
+		}
+		Path folder = file.toAbsolutePath().getParent();
+		if (folder != null) Files.createDirectories(folder);
+		String series = orNew(options.seriesInstanceUid());
+		String instance = options.seriesInstanceUid() == null ? DicomUids.generate() : DicomUids
+			.child(series, 1);
+		DicomDataSet data = new SliceEncoder(volume, options).multiFrame(orNew(options
+			.studyInstanceUid()), series, orNew(options.frameOfReferenceUid()), instance);
+		writeFile(file, data, ENHANCED_CT_IMAGE_STORAGE, instance, options.transferSyntax());
+	}
+
+	/**
 	 * Writes a data set as a DICOM Part 10 file (preamble, "DICM", File Meta
 	 * Information), through a temporary file that is renamed at the end.
 	 */
