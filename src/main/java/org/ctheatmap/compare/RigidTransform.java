@@ -51,6 +51,12 @@ public final class RigidTransform {
 				"translation", translationMm));
 	}
 
+	/** Creates a transform from a rotation matrix; the arrays are copied. */
+	static RigidTransform of(double[][] rotation, double[] translationMm, double[] centreMm) {
+		return new RigidTransform(Matrices.copy(rotation), checked("centre", centreMm), checked(
+			"translation", translationMm));
+	}
+
 	/** Returns {@code Rz(gamma) Ry(beta) Rx(alpha)} for angles in radians. */
 	static double[][] rotationMatrix(double alpha, double beta, double gamma) {
 		double ca = Math.cos(alpha);
