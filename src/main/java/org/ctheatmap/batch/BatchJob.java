@@ -212,7 +212,7 @@ public final class BatchJob {
 			}
 			double seconds = log.seconds();
 			int slices = result.volume().depth();
-			log.line("Finished: ok in " + BatchClock.hms(seconds) + ", " + slices + " slices");
+			log.line("Finished: ok in " + BatchClock.hms(seconds) + ", " + slices(slices));
 			List<String> outputs = new ArrayList<>();
 			for (String name : StudyFolder.fileNames()) {
 				outputs.add(study.name() + "/" + name);
@@ -247,8 +247,8 @@ public final class BatchJob {
 	private static String endText(StudyOutcome outcome) {
 		String name = outcome.study().name();
 		if (outcome.status() == StudyStatus.FAILED) return name + ": failed: " + outcome.error();
-		return name + ": ok in " + BatchClock.hms(outcome.seconds()) + ", " + outcome.slices() +
-			" slices";
+		return name + ": ok in " + BatchClock.hms(outcome.seconds()) + ", " + slices(outcome
+			.slices());
 	}
 
 	private String finalLine(StudyOutcome[] outcomes, BatchClock clock, boolean summary) {
@@ -260,6 +260,10 @@ public final class BatchJob {
 			counts[StudyStatus.OK.ordinal()] + " ok, " + counts[StudyStatus.FAILED.ordinal()] +
 			" failed, " + counts[StudyStatus.SKIPPED.ordinal()] + " skipped" + (summary
 				? "; summary in " + outputFolder.resolve(SUMMARY_NAME) : "");
+	}
+
+	private static String slices(int count) {
+		return count + (count == 1 ? " slice" : " slices");
 	}
 
 	/** Returns the message of an error on one line, or its class name when it has none. */

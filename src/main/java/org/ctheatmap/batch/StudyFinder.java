@@ -22,7 +22,8 @@ import org.ctheatmap.io.InvalidInputException;
  * entries are considered, in name order:
  * <ul>
  * <li>a sub-folder whose tree contains at least one DICOM file is one study,
- * read by the DICOM reader (largest CT series of the tree);</li>
+ * read by the DICOM reader (largest CT series of the tree); a symbolic link
+ * to a folder counts as that folder, and the study's input is the target;</li>
  * <li>a file ending in one of {@link #IMAGE_EXTENSIONS} (any case) is one
  * study;</li>
  * <li>hidden entries (name starting with '.') and the output folder are
@@ -73,11 +74,14 @@ public final class StudyFinder {
 			String fileName = entry.getFileName().toString();
 			if (fileName.startsWith(".") || entry.equals(out)) continue;
 			if (Files.isDirectory(entry)) {
-				if (!DicomProbe.containsDicom(entry)) {
+				// A linked study folder is read through its target, because folder walks do
+				// not follow links.
+				Path folder = entry.toRealPath();
+				if (!DicomProbe.containsDicom(folder)) {
 					notes.add(fileName + "/: ignored, contains no DICOM files");
 					continue;
 				}
-				if (out.startsWith(entry)) {
+				if (out.startsWith(folder)) {
 					throw new InvalidInputException(outputFolder, "lies inside the study folder " +
 						entry + "; choose an output folder outside it");
 				}
@@ -114,7 +118,7 @@ public final class StudyFinder {
 	}
 
 	/** Names the study entries and returns them sorted by name. */
-	private static List<Study> name(List<Path> candidates) {
+	private static List<Study> name(List<Path> candidates) throws IOException {
 		Map<String, Integer> baseCounts = new HashMap<>();
 		for (Path input : candidates) {
 			baseCounts.merge(key(baseName(input)), 1, Integer::sum);
@@ -130,7 +134,7 @@ public final class StudyFinder {
 			for (int n = 2; !taken.add(key(unique)); n++) {
 				unique = name + "-" + n;
 			}
-			studies.add(new Study(unique, input));
+			studies.add(new Study(unique, Files.isDirectory(input) ? input.toRealPath() : input));
 		}
 		studies.sort(Comparator.comparing(Study::name));
 		return studies;

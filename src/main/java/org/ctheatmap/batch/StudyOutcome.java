@@ -77,10 +77,11 @@ public final class StudyOutcome {
 		return outputs;
 	}
 
-	/** Returns the summary cells in the order of {@link #COLUMNS}. */
+	/** Returns the summary cells in the order of {@link #COLUMNS}, seconds rounded to 1 ms. */
 	public List<Object> cells() {
+		Double milliseconds = seconds == null ? null : Math.round(seconds * 1000) / 1000.0;
 		return Arrays.asList(study.name(), study.input().toString(), status.label(), error,
-			seconds, slices, String.join(OUTPUT_SEPARATOR, outputs));
+			milliseconds, slices, String.join(OUTPUT_SEPARATOR, outputs));
 	}
 
 	@Override

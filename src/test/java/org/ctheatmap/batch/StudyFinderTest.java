@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.ctheatmap.io.InvalidInputException;
@@ -72,6 +73,16 @@ class StudyFinderTest {
 		StudyList list = StudyFinder.find(in, root.resolve("out"));
 		assertEquals(Arrays.asList("DUP.tif", "batch-summary.csv.nii", "dup", "dup.nii", "one"),
 			names(list), "names");
+	}
+
+	@Test
+	void linkedFolderReadThroughTarget() throws IOException {
+		Path series = dicom(root.resolve("archive/series7/CT00001.dcm")).getParent();
+		Path in = Files.createDirectories(root.resolve("in"));
+		Files.createSymbolicLink(in.resolve("p07"), series);
+		StudyList list = StudyFinder.find(in, root.resolve("out"));
+		assertEquals(Collections.singletonList("p07"), names(list), "named after the link");
+		assertEquals(series.toRealPath(), list.byName("p07").input(), "input is the target");
 	}
 
 	@Test
