@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 	versionProvider = CtHeatMapCli.Version.class,
 	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
 	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class,
-		FilterCommand.class, NormalizeCommand.class })
+		FilterCommand.class, NormalizeCommand.class, BatchCommand.class })
 public final class CtHeatMapCli implements Runnable {
 
 	public static final int EXIT_OK = 0;
