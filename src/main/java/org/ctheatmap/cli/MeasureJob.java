@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Measures the regions of a label map or a ROI set in a CT and writes the
@@ -40,6 +41,15 @@ public final class MeasureJob {
 
 	/** Name of the sidecar written into the output folder. */
 	public static final String SIDECAR_NAME = "measurements.json";
+
+	/**
+	 * Largest distance between the positions of one corner voxel in the CT and
+	 * in the label map, as a fraction of the smallest voxel spacing, up to which
+	 * both count as one grid. A tenth of a voxel absorbs the float32 rounding of
+	 * NIfTI headers but rejects a label map that is shifted or mirrored in
+	 * patient space.
+	 */
+	static final double POSITION_TOLERANCE_VOXELS = 0.1;
 
 	private MeasureJob() {}
 
@@ -68,6 +78,7 @@ public final class MeasureJob {
 			int roiCount = 0;
 			if (request.usesLabels()) {
 				labels = CtReaders.open(request.regionFile(), new ReadOptions(null, progress));
+				requireSamePosition(ct, labels, request.regionFile());
 				measurements = measureLabels(request, labels, images, progress);
 			} else {
 				List<Roi> rois = RoiSetReader.read(request.regionFile());
@@ -94,6 +105,69 @@ public final class MeasureJob {
 		} catch (IllegalArgumentException e) {
 			throw new InvalidInputException(request.regionFile(), e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * Rejects a label map whose voxels lie elsewhere in patient space than the
+	 * CT's voxels of the same index. Grids of different sizes are left to
+	 * {@link LabelMeasurer}, which names the size difference.
+	 * <p>
+	 * NOTE: only DICOM and NIfTI files with a qform or sform are checked. The
+	 * other readers assume an axial position when the file records none, so a
+	 * difference there does not show that the anatomy differs.
+	 */
+	static void requireSamePosition(CtVolume ct, CtVolume labels, Path labelFile)
+		throws InvalidInputException
+	{
+		if (!recordsPosition(ct) || !recordsPosition(labels)) return;
+		if (ct.width() != labels.width() || ct.height() != labels.height() || ct.depth() !=
+			labels.depth())
+		{
+			return;
+		}
+		double[] spacing = ct.geometry().spacing();
+		double tolerance = POSITION_TOLERANCE_VOXELS * Math.min(spacing[0], Math.min(spacing[1],
+			spacing[2]));
+		int[][] corners = { { 0, ct.width() - 1 }, { 0, ct.height() - 1 }, { 0, ct.depth() -
+			1 } };
+		for (int i : corners[0]) {
+			for (int j : corners[1]) {
+				for (int k : corners[2]) {
+					double[] inCt = ct.geometry().voxelToPatient(i, j, k);
+					double[] inLabels = labels.geometry().voxelToPatient(i, j, k);
+					double distance = distance(inCt, inLabels);
+					if (distance > tolerance) {
+						throw new InvalidInputException(labelFile, String.format(Locale.ROOT,
+							"the label map lies elsewhere in patient space than the CT: voxel" +
+								" (%d, %d, %d) is at %s mm in the label map but at %s mm in the" +
+								" CT, %.2f mm apart; correct its header or resample it onto the" +
+								" CT's voxel grid", i, j, k, point(inLabels), point(inCt),
+							distance));
+					}
+				}
+			}
+		}
+	}
+
+	/** Returns whether the reader took the volume's position from the file. */
+	private static boolean recordsPosition(CtVolume volume) {
+		String format = String.valueOf(volume.metadata().get("Format"));
+		if (format.equals("DICOM")) return true;
+		String transform = volume.metadata().get("Transform");
+		return format.startsWith("NIfTI") && ("sform".equals(transform) || "qform".equals(
+			transform));
+	}
+
+	private static double distance(double[] a, double[] b) {
+		double sum = 0;
+		for (int axis = 0; axis < 3; axis++) {
+			sum += (a[axis] - b[axis]) * (a[axis] - b[axis]);
+		}
+		return Math.sqrt(sum);
+	}
+
+	private static String point(double[] p) {
+		return String.format(Locale.ROOT, "(%.2f, %.2f, %.2f)", p[0], p[1], p[2]);
 	}
 
 	private static List<RegionMeasurement> measureRois(MeasureRequest request, List<Roi> rois,

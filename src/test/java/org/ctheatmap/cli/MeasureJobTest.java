@@ -44,6 +44,9 @@ class MeasureJobTest {
 	 */
 	private static final double FLOAT32_SPACING_TOL = 1e-6;
 
+	/** Patient position (mm) of voxel (0, 0, 0) of the generated CT. */
+	private static final double[] ORIGIN = { -5, 10, 20 };
+
 	@Test
 	void labelsWriteCsvAndSidecar(@TempDir Path folder) throws IOException {
 		Path ct = write(folder, "ct.nii.gz", ctValues());
@@ -130,6 +133,39 @@ class MeasureJobTest {
 	}
 
 	@Test
+	void shiftedLabelMapIsRejected(@TempDir Path folder) throws IOException {
+		Path ct = write(folder, "ct.nii.gz", ctValues());
+		// Same size and spacing 3 mm further to the patient's left, so labels miss their organs.
+		Path labels = write(folder, "labels.nii.gz", labelValues(), new double[] { -2, 10, 20 });
+		Path out = folder.resolve("out");
+
+		Result result = cli("measure", ct.toString(), "--labels", labels.toString(), "--out",
+			out.toString());
+
+		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, result.code, "invalid input; stderr: " +
+			result.err);
+		assertTrue(result.err.contains("\nct-heatmap: " + labels + ": the label map lies" +
+			" elsewhere in patient space than the CT"), result.err);
+		assertTrue(result.err.contains("3.00 mm apart"), "distance named: " + result.err);
+		assertFalse(Files.exists(out), "no output folder after a failure");
+	}
+
+	@Test
+	void labelMapWithinToleranceIsMeasured(@TempDir Path folder) throws IOException {
+		Path ct = write(folder, "ct.nii.gz", ctValues());
+		// 0.01 mm is far below a tenth of the 0.7 mm pixels, like header rounding.
+		Path labels = write(folder, "labels.nii.gz", labelValues(), new double[] { -4.99, 10,
+			20 });
+		Path out = folder.resolve("out");
+
+		Result result = cli("measure", ct.toString(), "--labels", labels.toString(), "--out",
+			out.toString());
+
+		assertEquals(0, result.code, "exit code; stderr: " + result.err);
+		assertTrue(Files.exists(out.resolve(MeasureJob.CSV_NAME)), "table written");
+	}
+
+	@Test
 	void existingOutputIsKept(@TempDir Path folder) throws IOException {
 		Path ct = write(folder, "ct.nii.gz", ctValues());
 		Path labels = write(folder, "labels.nii.gz", labelValues());
@@ -194,11 +230,17 @@ class MeasureJobTest {
 	}
 
 	private static Path write(Path folder, String name, float[][] slices) throws IOException {
+		return write(folder, name, slices, ORIGIN);
+	}
+
+	private static Path write(Path folder, String name, float[][] slices, double[] origin)
+		throws IOException
+	{
 		ImageStack stack = new ImageStack(16, 16);
 		for (float[] slice : slices) {
 			stack.addSlice(new FloatProcessor(16, 16, slice.clone()));
 		}
-		PatientGeometry geometry = PatientGeometry.axial(new double[] { -5, 10, 20 }, SPACING);
+		PatientGeometry geometry = PatientGeometry.axial(origin, SPACING);
 		CtVolume volume = new CtVolume(new ImagePlus(name, stack), geometry, "generated",
 			new HashMap<>(), Collections.emptyList());
 		Path file = folder.resolve(name);
