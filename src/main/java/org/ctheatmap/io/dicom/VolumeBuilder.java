@@ -128,13 +128,13 @@ final class VolumeBuilder {
 		int threads) throws InvalidInputException
 	{
 		long pixels = (long) format.rows * format.columns;
-		// Per thread: the int[] of stored values, the float[] of HU and the raw or compressed bytes.
-		long needed = pixels * 4 * slices + pixels * (4 + 4 + format.bitsAllocated / 8) * Math
-			.min(threads, slices);
+		// The float[] HU volume, plus per thread the int[] of stored values and the raw bytes.
+		long needed = pixels * 4 * slices + pixels * (4 + format.bitsAllocated / 8) * Math.min(
+			threads, slices);
 		Runtime runtime = Runtime.getRuntime();
 		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
 		if (needed > free) {
-			throw new InvalidInputException(first.file(), String.format(Locale.ROOT, "%d slices of" +
+			throw new InvalidInputException(first.file(), String.format(Locale.ROOT, "%d slice(s) of" +
 				" %d x %d pixels need about %d MB of memory but only %d MB are free; raise the" +
 				" Java heap limit (in Fiji: Edit > Options > Memory & Threads)", slices,
 				format.columns, format.rows, needed >> 20, free >> 20));

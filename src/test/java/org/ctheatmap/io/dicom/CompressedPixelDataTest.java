@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.jaiimageio.jpeg2000.J2KImageWriteParam;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
@@ -268,6 +269,28 @@ class CompressedPixelDataTest {
 
 		assertTrue(message.contains("expected a fragment item (FFFE,E000) or the Sequence" +
 			" Delimitation Item at offset " + item + ", found (FFFE,E00D)"), message);
+	}
+
+	/** 40000 x 40000 pixels from a few bytes of RLE: rejected before any allocation. */
+	@Test
+	void frameLargerThanTheHeapIsRejected() throws IOException {
+		DicomDataSet data = DicomTestFiles.minimalImage(16, true, new short[0]);
+		data.unsignedShort(DicomTag.ROWS, 40000);
+		data.unsignedShort(DicomTag.COLUMNS, 40000);
+		data.unsignedShort(DicomTag.BITS_ALLOCATED, 8);
+		data.unsignedShort(DicomTag.BITS_STORED, 8);
+		data.unsignedShort(DicomTag.HIGH_BIT, 7);
+		data.fragments(DicomTag.PIXEL_DATA, List.of(new byte[64]), false);
+		Path file = DicomTestFiles.write(folder.resolve("huge.dcm"), data,
+			DicomTransferSyntax.RLE_LOSSLESS);
+		long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+		assumeTrue(heapMb < 40000L * 40000 * 9 >> 20, "the heap could hold the frame");
+
+		String message = readError(file);
+
+		assertTrue(message.startsWith(file + ": 1 slice(s) of 40000 x 40000 pixels need about"),
+			message);
+		assertTrue(message.contains("raise the Java heap limit"), message);
 	}
 
 	/** Returns a file of one frame with the given fragments in the given syntax. */
