@@ -72,7 +72,7 @@ final class NrrdGeometry {
 				" axes are taken as x, y, z with the 'spacings' values");
 		}
 		rejectComponentAxes(file, h, sizes);
-		boolean[] spatial = spatialAxes(sizes.length, directions);
+		boolean[] spatial = spatialAxes(file, sizes.length, directions);
 		int[] spatialIndex = g.assignAxes(file, sizes, spatial);
 		if (directions != null) {
 			g.fromDirections(file, h, directions, spatialIndex, spaceDimension);
@@ -156,15 +156,28 @@ final class NrrdGeometry {
 		}
 	}
 
-	/** Marks the axes with a spatial direction, or the first three axes without directions. */
-	private static boolean[] spatialAxes(int dimension, List<double[]> directions) {
+	/**
+	 * Marks the axes with a spatial direction, or the first three axes without
+	 * directions. A direction with only a time component marks a time axis.
+	 *
+	 * @throws InvalidInputException if a direction is all zeros, a zero voxel step
+	 */
+	private static boolean[] spatialAxes(Path file, int dimension, List<double[]> directions)
+		throws InvalidInputException
+	{
 		boolean[] spatial = new boolean[dimension];
 		for (int a = 0; a < dimension; a++) {
 			if (directions == null) {
 				spatial[a] = a < 3;
-			} else {
-				double[] d = directions.get(a);
-				spatial[a] = d != null && (d[0] != 0 || d[1] != 0 || d[2] != 0);
+				continue;
+			}
+			double[] d = directions.get(a);
+			if (d == null) continue;
+			spatial[a] = d[0] != 0 || d[1] != 0 || d[2] != 0;
+			boolean time = d.length > 3 && d[3] != 0;
+			if (!spatial[a] && !time) {
+				throw new InvalidInputException(file, "the NRRD space direction of axis " + a +
+					" is zero; the voxel spacing must be positive");
 			}
 		}
 		return spatial;
