@@ -5,9 +5,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes tables as CSV text (RFC 4180 quoting, comma separator, "\n" line
@@ -54,8 +57,10 @@ public final class CsvWriter {
 	/**
 	 * Writes a table to a CSV file. The text goes to a temporary file in the
 	 * same folder first, which then replaces {@code file}, so readers never see
-	 * a half-written table.
+	 * a half-written table. The file gets the default permissions of a new
+	 * file in that folder.
 	 *
+	 * @throws NoSuchFileException naming the folder, if it does not exist
 	 * @throws IOException if the folder is not writable or the move fails
 	 * @throws IllegalArgumentException if a row's length differs from the
 	 *           header's
@@ -65,9 +70,14 @@ public final class CsvWriter {
 	{
 		byte[] bytes = toCsv(headers, rows).getBytes(StandardCharsets.UTF_8);
 		Path folder = file.toAbsolutePath().getParent();
-		Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+		if (!Files.isDirectory(folder)) {
+			throw new NoSuchFileException(folder.toString(), null, "folder not found");
+		}
+		// A plain new file, unlike Files.createTempFile, gets the default permissions.
+		Path temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() +
+			".tmp");
 		try {
-			Files.write(temporary, bytes);
+			Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
 				StandardCopyOption.ATOMIC_MOVE);
 		} finally {

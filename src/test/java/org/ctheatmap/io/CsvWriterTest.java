@@ -3,6 +3,8 @@ package org.ctheatmap.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -52,6 +56,31 @@ class CsvWriterTest {
 			assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
 				"no temporary file left");
 		}
+	}
+
+	@Test
+	void tableGetsDefaultPermissions(@TempDir Path folder) throws IOException {
+		assumeTrue(Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null,
+			"POSIX permissions are not supported here");
+		Path plain = Files.write(folder.resolve("plain.txt"), new byte[] { 'x' });
+		Path table = folder.resolve("table.csv");
+
+		CsvWriter.write(Collections.singletonList("Region"), Collections.emptyList(), table);
+
+		// Files.createTempFile would give 0600, which hides the table from other users.
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(table),
+			"same permissions as a plain new file in the folder");
+	}
+
+	@Test
+	void missingFolderIsNamed(@TempDir Path folder) {
+		Path missing = folder.resolve("missing");
+		NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> CsvWriter.write(
+			Collections.singletonList("Region"), Collections.emptyList(), missing.resolve(
+				"table.csv")));
+
+		assertEquals(missing.toString() + ": folder not found", e.getMessage(), "message");
+		assertTrue(Files.notExists(missing), "folder not created");
 	}
 
 	@Test
