@@ -25,7 +25,10 @@ import org.ctheatmap.core.filter.SliceSink;
  * generated CT-like float volume, and prints a Markdown table.
  * <p>
  * Each case runs once untimed to compile the code, then {@code runs} timed
- * times; the table gives the median. Input copies are made outside the timed
+ * times; the table gives the median of the wall-clock times and, separately,
+ * of the CPU times of the whole JVM (all threads, garbage collection
+ * included), which vary less when other processes share the cores. ImageJ's
+ * 3 x 3 x 3 median runs once without warm-up because one run takes minutes. Input copies are made outside the timed
  * region; output stacks are allocated inside it for both sides. Allocation is
  * the bytes allocated by all threads during one run (HotSpot's per-thread
  * counters), in units of one float copy of the volume.
@@ -59,25 +62,29 @@ public final class FilterBenchmark {
 			imagejRuns, ownRuns);
 		benchmark.runAll();
 		System.out.println();
-		System.out.println("| filter | ImageJ 1.54p (s) | CT Heat Map (s) | speed-up | " +
-			"max abs difference (HU; HU² for variance) | allocated per run, ImageJ / ours (float copies) |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| filter | ImageJ 1.54p wall (s) | CT Heat Map wall (s) | speed-up" +
+			" (wall) | ImageJ CPU (s) | CT Heat Map CPU (s) | speed-up (CPU) | max abs difference" +
+			" (HU; HU² for variance) | allocated per run, ImageJ / ours (float copies) |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		benchmark.rows.forEach(System.out::println);
 		// ImageJ's status calls may have started AWT threads that keep the JVM alive.
 		System.exit(0);
 	}
 
 	private void runAll() {
-		compare("Gaussian 3-D, sigma 2 voxels", this::imagejGaussian, this::ownGaussian, 8);
+		compare("Gaussian 3-D, sigma 2 voxels", this::imagejGaussian, this::ownGaussian, 8,
+			imagejRuns);
 		Neighbourhood cross = Neighbourhood.ellipsoid(1, 1, 1);
 		compare("Median, 7-voxel cross (Filters3D radius 1)", () -> imagejFilter(Filters3D.MEDIAN,
-			1), () -> ownMedian(cross), 0);
+			1), () -> ownMedian(cross), 0, imagejRuns);
+		// ImageJ's box median takes minutes per run, so it runs once, after no warm-up.
 		compare("Median, 3 x 3 x 3 box (Filters3D radius 1.8)", () -> imagejFilter(
-			Filters3D.MEDIAN, 1.8f), () -> ownMedian(Neighbourhood.box(1, 1, 1)), 0);
+			Filters3D.MEDIAN, 1.8f), () -> ownMedian(Neighbourhood.box(1, 1, 1)), 0, Math.min(1,
+				imagejRuns));
 		compare("Mean, 7-voxel cross", () -> imagejFilter(Filters3D.MEAN, 1), () -> ownStatistic(
-			cross, LocalStatistics.Statistic.MEAN), 0);
+			cross, LocalStatistics.Statistic.MEAN), 0, imagejRuns);
 		compare("Variance, 7-voxel cross", () -> imagejFilter(Filters3D.VAR, 1), () ->
-			ownStatistic(cross, LocalStatistics.Statistic.VARIANCE), 0);
+			ownStatistic(cross, LocalStatistics.Statistic.VARIANCE), 0, imagejRuns);
 	}
 
 	/**
@@ -86,20 +93,22 @@ public final class FilterBenchmark {
 	 * Gaussian repeats edge voxels where this project renormalises.
 	 */
 	private void compare(String name, Supplier<FloatVolume> imagej, Supplier<FloatVolume> own,
-		int margin)
+		int margin, int runsOfImagej)
 	{
 		System.out.println(name + " ...");
-		Timing theirs = imagejRuns == 0 ? null : time(imagej, imagejRuns);
-		Timing ours = time(own, ownRuns);
+		Timing theirs = runsOfImagej == 0 ? null : time(imagej, runsOfImagej, runsOfImagej > 1);
+		Timing ours = time(own, ownRuns, true);
 		double copy = volume.size() * 4.0;
 		if (theirs == null) {
-			rows.add(String.format(Locale.ROOT, "| %s | not run | %.3f | | | - / %.2f |", name,
-				ours.medianSeconds, ours.allocatedBytes / copy));
+			rows.add(String.format(Locale.ROOT, "| %s | not run | %.3f | | | %.3f | | | - / %.2f |",
+				name, ours.medianSeconds, ours.medianCpuSeconds, ours.allocatedBytes / copy));
 		} else {
 			double difference = maxDifference(theirs.result, ours.result, margin);
-			rows.add(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %.1fx | %.2g | %.2f / %.2f |",
-				name, theirs.medianSeconds, ours.medianSeconds, theirs.medianSeconds / ours
-					.medianSeconds, difference, theirs.allocatedBytes / copy, ours.allocatedBytes / copy));
+			rows.add(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %.1fx | %.2f | %.3f | %.1fx |" +
+				" %.2g | %.2f / %.2f |", name, theirs.medianSeconds, ours.medianSeconds,
+				theirs.medianSeconds / ours.medianSeconds, theirs.medianCpuSeconds,
+				ours.medianCpuSeconds, theirs.medianCpuSeconds / ours.medianCpuSeconds, difference,
+				theirs.allocatedBytes / copy, ours.allocatedBytes / copy));
 		}
 		System.out.println(rows.get(rows.size() - 1));
 	}
@@ -151,20 +160,30 @@ public final class FilterBenchmark {
 		return volume.copy();
 	}
 
-	private static Timing time(Supplier<FloatVolume> run, int runs) {
-		FloatVolume result = run.get();
+	private static Timing time(Supplier<FloatVolume> run, int runs, boolean warmUp) {
+		FloatVolume result = warmUp ? run.get() : null;
 		result = null;
 		double[] seconds = new double[runs];
+		double[] cpuSeconds = new double[runs];
 		long allocated = 0;
 		for (int r = 0; r < runs; r++) {
 			System.gc();
 			result = run.get();
 			allocated = Timing.lastAllocated;
 			seconds[r] = Timing.lastNanos / 1e9;
-			System.out.printf(Locale.ROOT, "  run %d: %.3f s%n", r + 1, seconds[r]);
+			cpuSeconds[r] = Timing.lastCpuNanos / 1e9;
+			System.out.printf(Locale.ROOT, "  run %d: %.3f s wall, %.3f s CPU%n", r + 1, seconds[r],
+				cpuSeconds[r]);
 		}
 		Arrays.sort(seconds);
-		return new Timing(seconds[runs / 2], allocated, result);
+		Arrays.sort(cpuSeconds);
+		return new Timing(seconds[runs / 2], cpuSeconds[runs / 2], allocated, result);
+	}
+
+	/** Returns the CPU time used so far by all threads of this JVM, in ns. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/** Returns the bytes allocated so far by all live threads. */
@@ -196,24 +215,32 @@ public final class FilterBenchmark {
 		/** Timed part of the last run; set by the run itself to leave out input copies. */
 		static long lastNanos;
 		static long lastAllocated;
+		static long lastCpuNanos;
 		private static long allocatedAtStart;
+		private static long cpuAtStart;
 
 		static long start() {
 			allocatedAtStart = allocatedBytes();
+			cpuAtStart = processCpuNanos();
 			return System.nanoTime();
 		}
 
 		static void stop(long start) {
 			lastNanos = System.nanoTime() - start;
+			lastCpuNanos = processCpuNanos() - cpuAtStart;
 			lastAllocated = allocatedBytes() - allocatedAtStart;
 		}
 
 		final double medianSeconds;
+		final double medianCpuSeconds;
 		final long allocatedBytes;
 		final FloatVolume result;
 
-		Timing(double medianSeconds, long allocatedBytes, FloatVolume result) {
+		Timing(double medianSeconds, double medianCpuSeconds, long allocatedBytes,
+			FloatVolume result)
+		{
 			this.medianSeconds = medianSeconds;
+			this.medianCpuSeconds = medianCpuSeconds;
 			this.allocatedBytes = allocatedBytes;
 			this.result = result;
 		}
