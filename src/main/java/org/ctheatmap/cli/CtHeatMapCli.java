@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap},
- * {@code measure}, {@code phantom}, {@code filter} and {@code normalize}
- * subcommands.
+ * {@code measure}, {@code phantom}, {@code filter}, {@code normalize},
+ * {@code batch}, {@code map}, {@code hotspots} and {@code luts} subcommands.
  * <p>
  * Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_BAD_INPUT} for an
  * invalid option or input, an input that cannot be read as CT, or an output
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 	versionProvider = CtHeatMapCli.Version.class,
 	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
 	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class,
-		FilterCommand.class, NormalizeCommand.class, BatchCommand.class })
+		FilterCommand.class, NormalizeCommand.class, BatchCommand.class, MapCommand.class,
+		HotspotsCommand.class, LutsCommand.class })
 public final class CtHeatMapCli implements Runnable {
 
 	public static final int EXIT_OK = 0;
@@ -64,7 +65,7 @@ public final class CtHeatMapCli implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap," +
-			" measure, phantom, filter or normalize");
+			" measure, phantom, filter, normalize, batch, map, hotspots or luts");
 	}
 
 	private static int handleUsageError(ParameterException e, String[] args) {

@@ -1,0 +1,295 @@
+package org.ctheatmap.cli;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.process.ColorProcessor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ctheatmap.core.BodyMask;
+import org.ctheatmap.core.CtVolume;
+import org.ctheatmap.core.ProgressListener;
+import org.ctheatmap.core.maps.ExternalMap;
+import org.ctheatmap.core.maps.MapPercentiles;
+import org.ctheatmap.core.maps.MapSettings;
+import org.ctheatmap.core.maps.ParameterMaps;
+import org.ctheatmap.io.CtReaders;
+import org.ctheatmap.io.InvalidInputException;
+import org.ctheatmap.io.JsonWriter;
+import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.io.SoftwareVersion;
+import org.ctheatmap.io.nifti.NiftiDataType;
+import org.ctheatmap.io.nifti.NiftiWriter;
+import org.ctheatmap.lut.ColourBar;
+import org.ctheatmap.lut.Colormaps;
+import org.ctheatmap.lut.HeatMapRenderer;
+import org.ctheatmap.lut.HeatMapSettings;
+import org.ctheatmap.lut.OrthogonalViews;
+import org.ctheatmap.lut.OrthogonalViews.View;
+
+/**
+ * Runs one parameter-map job: read the CT, compute a map (or read an
+ * external one on the same grid), colour it over the grey CT and write the
+ * map as NIfTI, a PNG montage and a PNG of orthogonal views and the maximum
+ * projection, each with its colour bar, and a JSON sidecar. The outputs
+ * appear together at the end or not at all (see {@link OutputStaging}).
+ */
+public final class MapJob {
+
+	/** Map values as float32 NIfTI on the CT's grid. */
+	public static final String NIFTI_NAME = "map.nii.gz";
+
+	/** Montage of chosen slices with the colour bar. */
+	public static final String PNG_NAME = "map.png";
+
+	/** Axial, coronal and sagittal views and the axial maximum projection, with the bar. */
+	public static final String VIEWS_NAME = "map-views.png";
+
+	/** Parameters, the range used, map statistics and warnings. */
+	public static final String SIDECAR_NAME = "map.json";
+
+	private static final List<String> OUTPUTS = Collections.unmodifiableList(Arrays.asList(
+		NIFTI_NAME, PNG_NAME, VIEWS_NAME, SIDECAR_NAME));
+
+	/** Gap between views in the views PNG, in pixels. */
+	private static final int GAP = 4;
+
+	private MapJob() {}
+
+	/** Returns the names of the files a job writes into its output folder. */
+	public static List<String> outputNames() {
+		return OUTPUTS;
+	}
+
+	/**
+	 * Runs the job.
+	 *
+	 * @return the sidecar content as written
+	 * @throws InvalidInputException if an input cannot be read, the external
+	 *           map does not fit the CT, a slice does not exist, or an output
+	 *           exists without overwrite
+	 * @throws IOException if writing fails
+	 */
+	public static Map<String, Object> run(MapRequest request, ProgressListener progress)
+		throws IOException
+	{
+		List<Path> inputs = new ArrayList<>(Collections.singletonList(request.input()));
+		if (request.external() != null) inputs.add(request.external());
+		try (OutputStaging staging = OutputStaging.begin(request.outputFolder(), OUTPUTS, request
+			.overwrite(), inputs))
+		{
+			CtVolume volume = CtReaders.open(request.input(), new ReadOptions(request.seriesUid(),
+				progress));
+			List<String> warnings = new ArrayList<>(volume.warnings());
+			boolean[][] mask = MapRequest.MASK_BODY.equals(request.mask()) ? bodyMask(volume,
+				progress) : null;
+			MapValues values = values(request, volume, mask, warnings, progress);
+			HeatMapSettings settings = settings(request, values, mask, volume.depth());
+
+			ImageStack rgb = HeatMapRenderer.flatten(volume, values.stack, settings, mask,
+				"map", progress).getStack();
+			ColourBar bar = new ColourBar(settings.scale(), values.title, settings.unit());
+			int[] slices = montageSlices(request, volume);
+			savePng(bar.appendTo(Montage.build(rgb, slices, request.montageColumns(), volume
+				.geometry())), staging.stagedFile(PNG_NAME));
+			savePng(bar.appendTo(views(request, volume, values.stack, settings, mask)), staging
+				.stagedFile(VIEWS_NAME));
+			NiftiWriter.write(mapVolume(volume, values.stack), staging.stagedFile(NIFTI_NAME),
+				NiftiDataType.FLOAT32);
+			Map<String, Object> sidecar = sidecar(request, volume, values, settings, mask, slices,
+				warnings);
+			JsonWriter.write(sidecar, staging.stagedFile(SIDECAR_NAME));
+			staging.commit();
+			return sidecar;
+		}
+	}
+
+	/** The map's values, unit and a title for the colour bar. */
+	private static final class MapValues {
+
+		final ImageStack stack;
+		final String unit;
+		final String title;
+		final Map<String, String> description;
+
+		MapValues(ImageStack stack, String unit, String title, Map<String, String> description) {
+			this.stack = stack;
+			this.unit = unit;
+			this.title = title;
+			this.description = description;
+		}
+	}
+
+	private static MapValues values(MapRequest request, CtVolume volume, boolean[][] mask,
+		List<String> warnings, ProgressListener progress) throws IOException
+	{
+		MapSettings settings = request.settings();
+		if (settings != null) {
+			ImageStack stack = ParameterMaps.compute(volume, settings, mask, progress);
+			String unit = request.unit() == null ? settings.type().unit() : request.unit();
+			return new MapValues(stack, unit, settings.type().label(), settings.describe(volume
+				.geometry().spacing()));
+		}
+		CtVolume read = CtReaders.open(request.external(), new ReadOptions(null, progress));
+		ExternalMap external;
+		try {
+			external = ExternalMap.of(volume, read.image());
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException(request.external(), e.getMessage());
+		}
+		warnings.addAll(external.warnings());
+		Map<String, String> description = new LinkedHashMap<>();
+		description.put("Map", "external");
+		description.put("File", request.external().getFileName().toString());
+		description.put("Values", read.huConversion());
+		String unit = request.unit() == null ? "a.u." : request.unit();
+		return new MapValues(external.values(), unit, "Map", description);
+	}
+
+	private static HeatMapSettings settings(MapRequest request, MapValues values,
+		boolean[][] mask, int depth)
+	{
+		double[] range = request.range();
+		String source = "fixed";
+		if (range == null) {
+			double[] p = request.percentiles();
+			range = MapPercentiles.of(values.stack, mask, depth, p[0], p[1]);
+			if (!(range[1] > range[0])) range[1] = Math.nextUp(range[0]);
+			source = "percentiles " + p[0] + " and " + p[1] + " of the map" + (mask == null ? ""
+				: " inside the body mask");
+		}
+		HeatMapSettings.Builder builder = HeatMapSettings.builder(Colormaps.get(request
+			.colormap()), range[0], range[1]).threshold(request.threshold()).upperThreshold(
+				request.upperThreshold()).opacity(request.opacity()).window(request.window()).unit(
+					values.unit).rangeSource(source);
+		double[] ramp = request.ramp();
+		if (ramp != null) builder.opacityRamp(ramp[0], ramp[1]);
+		return builder.build();
+	}
+
+	private static boolean[][] bodyMask(CtVolume volume, ProgressListener progress) {
+		boolean[][] planes = new boolean[volume.image().getStackSize()][];
+		for (int t = 1; t <= volume.frames(); t++) {
+			boolean[][] body = BodyMask.compute(volume, t, progress);
+			System.arraycopy(body, 0, planes, (t - 1) * volume.depth(), volume.depth());
+		}
+		return planes;
+	}
+
+	/** Returns the three views through the view point and the axial projection, side by side. */
+	private static ColorProcessor views(MapRequest request, CtVolume volume, ImageStack map,
+		HeatMapSettings settings, boolean[][] mask) throws InvalidInputException
+	{
+		OrthogonalViews views = new OrthogonalViews(volume, map, settings, mask, 1);
+		int[] p = request.viewPoint();
+		int[] voxel = p == null ? new int[] { volume.width() / 2, volume.height() / 2, volume
+			.depth() / 2 } : new int[] { p[0], p[1], p[2] - 1 };
+		List<ColorProcessor> tiles = new ArrayList<>();
+		try {
+			tiles.add(views.slice(View.AXIAL, voxel));
+			tiles.add(views.slice(View.CORONAL, voxel));
+			tiles.add(views.slice(View.SAGITTAL, voxel));
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException(request.input(), e.getMessage() +
+				"; check --view-point");
+		}
+		tiles.add(views.maximumProjection(View.AXIAL));
+		int width = GAP;
+		int height = 0;
+		for (ColorProcessor tile : tiles) {
+			width += tile.getWidth() + GAP;
+			height = Math.max(height, tile.getHeight());
+		}
+		ColorProcessor row = new ColorProcessor(width, height + 2 * GAP);
+		int x = GAP;
+		for (ColorProcessor tile : tiles) {
+			row.insert(tile, x, GAP);
+			x += tile.getWidth() + GAP;
+		}
+		return row;
+	}
+
+	private static CtVolume mapVolume(CtVolume volume, ImageStack values) {
+		ImagePlus image = new ImagePlus("map", values);
+		image.setDimensions(1, volume.depth(), volume.frames());
+		Map<String, String> metadata = new LinkedHashMap<>();
+		metadata.put("Format", "CT Heat Map parameter map");
+		return new CtVolume(image, volume.geometry(), "map values as computed", metadata,
+			Collections.emptyList());
+	}
+
+	private static int[] montageSlices(MapRequest request, CtVolume volume)
+		throws InvalidInputException
+	{
+		int[] slices = request.slices();
+		if (slices == null) return Montage.evenlySpaced(volume.depth(), request.montageSlices());
+		for (int slice : slices) {
+			if (slice > volume.depth()) {
+				throw new InvalidInputException(request.input(), "has " + volume.depth() +
+					" slices, so --slices " + slice + " does not exist");
+			}
+		}
+		return slices;
+	}
+
+	private static Map<String, Object> sidecar(MapRequest request, CtVolume volume,
+		MapValues values, HeatMapSettings settings, boolean[][] mask, int[] slices,
+		List<String> warnings)
+	{
+		Map<String, Object> sidecar = new LinkedHashMap<>();
+		Map<String, Object> software = new LinkedHashMap<>();
+		software.put("name", SoftwareVersion.NAME);
+		software.put("version", SoftwareVersion.version());
+		software.put("command", CtHeatMapCli.PROGRAM + " map");
+		sidecar.put("software", software);
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("path", request.input().toString());
+		input.put("format", volume.metadata().get("Format"));
+		input.put("dimensions", new int[] { volume.width(), volume.height(), volume.depth(),
+			volume.frames() });
+		input.put("spacingMm", volume.geometry().spacing());
+		input.put("originMm", volume.geometry().origin());
+		sidecar.put("input", input);
+		sidecar.put("huConversion", volume.huConversion());
+		sidecar.put("parameters", request.toMap());
+		sidecar.put("map", new LinkedHashMap<>(values.description));
+		sidecar.put("mask", mask == null ? "none" : "body: HU > " + (int) BodyMask.THRESHOLD_HU +
+			", largest 6-connected component, holes filled per slice");
+		sidecar.put("rendering", new LinkedHashMap<>(settings.describe()));
+		double[] q = MapPercentiles.of(values.stack, mask, volume.depth(), 0, 2, 50, 98, 100);
+		Map<String, Object> statistics = new LinkedHashMap<>();
+		statistics.put("unit", values.unit);
+		statistics.put("note", "finite map values" + (mask == null ? "" : " inside the mask") +
+			"; percentiles interpolate linearly between order statistics");
+		statistics.put("minimum", q[0]);
+		statistics.put("percentile2", q[1]);
+		statistics.put("median", q[2]);
+		statistics.put("percentile98", q[3]);
+		statistics.put("maximum", q[4]);
+		sidecar.put("statistics", statistics);
+		Map<String, Object> outputs = new LinkedHashMap<>();
+		outputs.put("nifti", NIFTI_NAME);
+		outputs.put("png", PNG_NAME);
+		outputs.put("views", VIEWS_NAME);
+		outputs.put("montageSlices", slices);
+		outputs.put("viewsOrder", "axial, coronal, sagittal through the view point, then the" +
+			" axial maximum projection; time point 1");
+		sidecar.put("outputs", outputs);
+		sidecar.put("warnings", warnings);
+		return sidecar;
+	}
+
+	private static void savePng(ColorProcessor image, Path file) throws IOException {
+		if (!new FileSaver(new ImagePlus("map", image)).saveAsPng(file.toString())) {
+			throw new IOException("Failed to write " + file);
+		}
+	}
+}
