@@ -68,7 +68,12 @@ public class CommandBridge implements PlugIn {
 			fail(label, "interrupted");
 			return;
 		} catch (ExecutionException e) {
-			fail(label, String.valueOf(e.getCause()));
+			// SciJava wraps the command's own exception; its innermost cause says what failed.
+			Throwable cause = e;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			fail(label, cause.toString());
 			return;
 		}
 		if (module.isCanceled()) {

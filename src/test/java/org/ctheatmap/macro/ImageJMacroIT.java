@@ -102,6 +102,70 @@ class ImageJMacroIT {
 	}
 
 	@Test
+	void normalizeFilterMapMacro() throws Exception {
+		Path input = ImageJRunner.projectDir().resolve("test-images/baseline-dicom");
+		Path out = work.resolve("out");
+		String log = new ImageJRunner(work).run(ImageJRunner.macro("normalize-filter-map.ijm"),
+			"input=" + input + " output=" + out);
+		assertClean(log);
+
+		// z-scores over the body mask: mean 0 and sample SD 1 inside, NaN outside.
+		ImagePlus zscore = new Opener().openImage(out.resolve("zscore.tif").toString());
+		assertNotNull(zscore, "z-score stack saved");
+		double sum = 0;
+		double sumSquares = 0;
+		long inside = 0;
+		long nan = 0;
+		for (int slice = 1; slice <= zscore.getStackSize(); slice++) {
+			for (float v : (float[]) zscore.getStack().getPixels(slice)) {
+				if (Float.isNaN(v)) {
+					nan++;
+				} else {
+					sum += v;
+					sumSquares += (double) v * v;
+					inside++;
+				}
+			}
+		}
+		assertEquals(352320, inside, "voxels inside the body mask (ground truth)");
+		assertTrue(nan > 0, "voxels outside the mask are NaN");
+		assertEquals(0, sum / inside, 1e-4, "mean z-score inside the mask");
+		double variance = (sumSquares - sum * sum / inside) / inside;
+		assertEquals(1, Math.sqrt(variance), 1e-3, "SD of z-scores inside the mask");
+		assertTrue(Files.size(out.resolve("normalization.csv")) > 0, "statistics table saved");
+
+		ImagePlus sd = new Opener().openImage(out.resolve("local-sd.tif").toString());
+		assertEquals(32, sd.getBitDepth(), "local SD map is 32-bit");
+		assertEquals(48, sd.getStackSize(), "local SD map has every slice");
+		ImagePlus rgb = new Opener().openImage(out.resolve("local-sd-rgb.tif").toString());
+		assertEquals(24, rgb.getBitDepth(), "heat map figure is RGB");
+		assertTrue(rgb.getWidth() > 128, "colour bar burnt in beside the slice: width " + rgb
+			.getWidth());
+	}
+
+	@Test
+	void hotspotsMacroFindsPhantomTissues() throws Exception {
+		Path input = ImageJRunner.projectDir().resolve("test-images/baseline-dicom");
+		Path out = work.resolve("out");
+		String log = new ImageJRunner(work).run(ImageJRunner.macro("hotspots-measure.ijm"),
+			"input=" + input + " output=" + out);
+		assertClean(log);
+		assertTrue(log.contains("Found 3 hotspots"), "bone, table and liver:\n" + log);
+
+		List<String> lines = Files.readAllLines(out.resolve("hotspots.csv"), StandardCharsets.UTF_8);
+		List<String> header = Arrays.asList(lines.get(0).split(","));
+		int voxels = header.indexOf("Voxels");
+		List<Integer> counts = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			counts.add(Integer.parseInt(line.split(",")[voxels]));
+		}
+		// Ground truth of the phantom: bone 700 HU and table 200 HU lie far above
+		// 80 HU, so noise of SD 5 HU cannot drop a voxel below the threshold.
+		assertTrue(counts.contains(11904), "bone hotspot voxels: " + counts);
+		assertTrue(counts.contains(16128), "table hotspot voxels: " + counts);
+	}
+
+	@Test
 	void bridgeStopsMacroOnInvalidOptions() throws Exception {
 		Path macro = work.resolve("invalid.ijm");
 		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
