@@ -2,6 +2,7 @@ package org.ctheatmap.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import ij.measure.ResultsTable;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,8 +150,9 @@ class BatchHeatMapsCommandTest {
 			"first study: " + messages);
 		assertTrue(messages.stream().anyMatch(m -> m.startsWith("Batch Heat Maps: 3/3 p03: failed")),
 			"failure: " + messages);
-		assertTrue(last != null && last.getStatusMessage().startsWith(
-			"Batch Heat Maps: Batch finished in "), "last message: " + messages);
+		assertNotNull(last, "status events of the command: " + messages);
+		assertTrue(last.getStatusMessage().startsWith("Batch Heat Maps: Batch finished in "),
+			"last message: " + messages);
 		assertEquals(3, last.getProgressValue(), "bar at the end");
 		assertEquals(3, last.getProgressMaximum(), "bar maximum");
 	}
@@ -200,7 +203,7 @@ class BatchHeatMapsCommandTest {
 			fiji.dispose();
 		}
 		String sidecar = new String(Files.readAllBytes(target.resolve("p02/heatmap.json")),
-			java.nio.charset.StandardCharsets.UTF_8);
+			StandardCharsets.UTF_8);
 		assertTrue(sidecar.contains("\"colormap\": \"magma\""), "colormap passed");
 		assertTrue(sidecar.contains("\"minHu\": 0.0"), "minimum passed");
 	}
