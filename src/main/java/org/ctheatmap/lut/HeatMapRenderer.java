@@ -8,6 +8,8 @@ import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 
 import java.awt.image.DirectColorModel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.ProgressListener;
@@ -22,6 +24,7 @@ import org.ctheatmap.core.ProgressListener;
  * follow {@link ColourScale}, transparency {@link HeatMapSettings#isTransparent}.
  * All arithmetic is done here, without AWT compositing, so the results are
  * exact and the same with or without a display. No input is modified.
+ * Flattening runs slices in parallel on the common fork-join pool.
  * <p>
  * An optional mask hides the map outside it: {@code mask[n][y * width + x]}
  * with n the 0-based stack index, or the 0-based slice when it has only
@@ -140,12 +143,16 @@ public final class HeatMapRenderer {
 		ImageStack hu = volume.image().getStack();
 		ImageStack rgb = new ImageStack(map.getWidth(), map.getHeight());
 		int size = map.getSize();
-		for (int n = 1; n <= size; n++) {
-			int[] pixels = flattenPixels((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
+		int[][] slices = new int[size][];
+		AtomicInteger done = new AtomicInteger();
+		IntStream.rangeClosed(1, size).parallel().forEach(n -> {
+			slices[n - 1] = flattenPixels((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
 				maskPlane(mask, n, volume.depth()), settings);
+			report(progress, STEP_FLATTEN, done, size);
+		});
+		for (int n = 1; n <= size; n++) {
 			rgb.addSlice(hu.getSliceLabel(n), new ColorProcessor(map.getWidth(), map.getHeight(),
-				pixels));
-			progress.progress(STEP_FLATTEN, n, size);
+				slices[n - 1]));
 		}
 		ImagePlus image = new ImagePlus(title, rgb);
 		image.setDimensions(1, volume.depth(), volume.frames());
@@ -219,6 +226,19 @@ public final class HeatMapRenderer {
 			pixels[i] = red << 16 | green << 8 | blue;
 		}
 		return pixels;
+	}
+
+	/**
+	 * Counts one finished slice and reports it from a worker thread. Listeners
+	 * such as the command-line printer are not thread-safe, so reports go one
+	 * at a time, and counting inside the lock keeps them in increasing order.
+	 */
+	private static void report(ProgressListener progress, String step, AtomicInteger done,
+		int total)
+	{
+		synchronized (progress) {
+			progress.progress(step, done.incrementAndGet(), total);
+		}
 	}
 
 	/** Returns the mask plane of 1-based stack index n, or null without a mask. */
