@@ -8,11 +8,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -32,15 +35,23 @@ public final class RoiSetWriter {
 	/**
 	 * Writes ROIs to a ".zip" file; the ROIs are not modified. The zip goes
 	 * to a temporary file in the same folder first, which then replaces
-	 * {@code file}, so readers never see a half-written set.
+	 * {@code file}, so readers never see a half-written set. The file gets the
+	 * default permissions of a new file in that folder.
 	 *
+	 * @throws NoSuchFileException naming the folder, if it does not exist
 	 * @throws IOException if the folder is not writable or encoding fails
 	 */
 	public static void write(List<Roi> rois, Path file) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
-		Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+		if (!Files.isDirectory(folder)) {
+			throw new NoSuchFileException(folder.toString(), null, "folder not found");
+		}
+		// A plain new file, unlike Files.createTempFile, gets the default permissions.
+		Path temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() +
+			".tmp");
 		try {
-			try (OutputStream stream = Files.newOutputStream(temporary);
+			try (OutputStream stream = Files.newOutputStream(temporary,
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 				ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(stream)))
 			{
 				DataOutputStream data = new DataOutputStream(zip);
