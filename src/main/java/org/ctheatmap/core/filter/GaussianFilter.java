@@ -84,13 +84,11 @@ public final class GaussianFilter {
 		ProgressListener progress)
 	{
 		String step = "Gaussian blur";
-		progress.progress(step, 0, 3);
-		if (kernels[0] != null) passX(volume, kernels[0], renormalise);
-		progress.progress(step, 1, 3);
-		if (kernels[1] != null) passY(volume, kernels[1], renormalise);
-		progress.progress(step, 2, 3);
+		progress.progress(step, 0, 2);
+		passesXY(volume, kernels[0], kernels[1], renormalise);
+		progress.progress(step, 1, 2);
 		if (kernels[2] != null) passZ(volume, kernels[2], renormalise);
-		progress.progress(step, 3, 3);
+		progress.progress(step, 2, 2);
 	}
 
 	/**
@@ -110,51 +108,32 @@ public final class GaussianFilter {
 		return inverse;
 	}
 
-	private static void passX(FloatVolume volume, float[] kernel, boolean renormalise) {
+	/**
+	 * Runs the x and the y pass slice by slice, so that each slice is still in
+	 * cache for the second pass; a null kernel skips its pass.
+	 */
+	private static void passesXY(FloatVolume volume, float[] kernelX, float[] kernelY,
+		boolean renormalise)
+	{
+		if (kernelX == null && kernelY == null) return;
 		int w = volume.width();
 		int h = volume.height();
-		int radius = kernel.length / 2;
-		float[] inverse = inverseNorms(kernel, w, renormalise);
+		float[] inverseX = kernelX == null ? null : inverseNorms(kernelX, w, renormalise);
+		float[] inverseY = kernelY == null ? null : inverseNorms(kernelY, h, renormalise);
 		float[][] slices = volume.slices();
 		Parallel.forRange(volume.depth(), (from, to) -> {
-			float[] padded = new float[w + 2 * radius];
-			float[] left = new float[w];
-			float[] right = new float[w];
-			float[] acc = new float[w];
-			for (int z = from; z < to; z++) {
-				for (int y = 0; y < h; y++) {
-					System.arraycopy(slices[z], y * w, padded, radius, w);
-					System.arraycopy(padded, radius, acc, 0, w);
-					RowOps.scale(acc, kernel[radius], w);
-					for (int k = 1; k <= radius; k++) {
-						System.arraycopy(padded, radius - k, left, 0, w);
-						System.arraycopy(padded, radius + k, right, 0, w);
-						RowOps.addScaledPair(acc, left, right, kernel[radius + k], w);
-					}
-					for (int x = 0; x < w; x++) {
-						acc[x] *= inverse[x];
-					}
-					System.arraycopy(acc, 0, slices[z], y * w, w);
-				}
-			}
-		});
-	}
-
-	private static void passY(FloatVolume volume, float[] kernel, boolean renormalise) {
-		int w = volume.width();
-		int h = volume.height();
-		float[] inverse = inverseNorms(kernel, h, renormalise);
-		float[][] slices = volume.slices();
-		Parallel.forRange(volume.depth(), (from, to) -> {
-			LineConvolver convolver = new LineConvolver(h, w);
+			RowConvolver rows = kernelX == null ? null : new RowConvolver(w, kernelX, inverseX);
+			LineConvolver columns = kernelY == null ? null : new LineConvolver(h, w);
 			float[][] arrays = new float[h][];
 			int[] offsets = new int[h];
 			for (int z = from; z < to; z++) {
+				if (rows != null) rows.convolveRows(slices[z], h);
+				if (columns == null) continue;
 				for (int y = 0; y < h; y++) {
 					arrays[y] = slices[z];
 					offsets[y] = y * w;
 				}
-				convolver.convolve(arrays, offsets, kernel, inverse);
+				columns.convolve(arrays, offsets, kernelY, inverseY);
 			}
 		});
 	}
