@@ -47,25 +47,36 @@ final class DicomFolderScanner {
 		List<Path> files = Files.isDirectory(input) ? listFiles(input) : Collections.singletonList(
 			input);
 		DicomFolderScanner result = new DicomFolderScanner();
-		for (int i = 0; i < files.size(); i++) {
-			progress.progress(STEP, i, files.size());
-			result.add(files.get(i), files.size() == 1);
+		boolean only = files.size() == 1;
+		int threads = Runtime.getRuntime().availableProcessors();
+		List<Object> parsed = ParallelTasks.map(files, file -> parseOrFailure(file, only), threads,
+			progress, STEP);
+		for (Object item : parsed) {
+			if (item instanceof DicomHeader) {
+				result.headers.add((DicomHeader) item);
+			} else if (item instanceof InvalidInputException) {
+				result.failures.add((InvalidInputException) item);
+			} else {
+				result.notDicom++;
+			}
 		}
-		progress.progress(STEP, files.size(), files.size());
 		return result;
 	}
 
-	private void add(Path file, boolean only) throws IOException {
-		// A single file is parsed even if it does not look like DICOM, so the error explains why.
+	/**
+	 * Returns the file's header, its parse error, or null when it does not
+	 * start like DICOM. A single file is parsed even if it does not look like
+	 * DICOM, so the error explains why, and its error is thrown.
+	 */
+	private static Object parseOrFailure(Path file, boolean only) throws IOException {
 		if (!only && !DicomParser.isDicom(file)) {
-			notDicom++;
-			return;
+			return null;
 		}
 		try {
-			headers.add(DicomParser.parse(file));
+			return DicomParser.parse(file);
 		} catch (InvalidInputException e) {
 			if (only) throw e;
-			failures.add(e);
+			return e;
 		}
 	}
 

@@ -26,6 +26,17 @@ import org.ctheatmap.io.InvalidInputException;
  */
 final class PixelDecoder {
 
+	/**
+	 * Buffer for the bytes of one native frame, kept per thread, so reading a
+	 * series allocates only the HU arrays. Readers return it before the next
+	 * read on the same thread.
+	 */
+	/** Largest frame buffer kept per thread: 4 times a 1024 x 1024 16-bit slice. */
+	private static final int MAX_KEPT_BUFFER_BYTES = 8 << 20;
+
+	private static final ThreadLocal<ByteBuffer> FRAME_BUFFER = ThreadLocal.withInitial(
+		() -> ByteBuffer.allocate(0));
+
 	/** Largest expansion of deflate (RFC 1951): 258 bytes from about 2 bits, i.e. 1032:1. */
 	private static final long MAX_DEFLATE_RATIO = 1032;
 
@@ -50,6 +61,20 @@ final class PixelDecoder {
 		}
 	}
 
+	/** HU of one image or frame with the count of samples changed by masking. */
+	static final class HuPixels {
+
+		/** HU values, row-major: index = row * columns + column. */
+		final float[] hu;
+		/** As {@link StoredPixels#maskedCount}. */
+		final int maskedCount;
+
+		HuPixels(float[] hu, int maskedCount) {
+			this.hu = hu;
+			this.maskedCount = maskedCount;
+		}
+	}
+
 	/**
 	 * Reads and decodes the stored values of one image or frame; the file is
 	 * not modified.
@@ -61,9 +86,60 @@ final class PixelDecoder {
 	 *           header
 	 */
 	static StoredPixels readStored(DicomHeader header, PixelFormat format) throws IOException {
-		int[] words = header.transferSyntax().compression().encapsulated()
-			? EncapsulatedPixelData.decodeFrame(header, format) : readNativeWords(header, format);
-		return fromWords(words, format);
+		return fromWords(readWords(header, format), format);
+	}
+
+	/**
+	 * Reads one image or frame and converts it to HU as
+	 * {@code stored * slope + intercept}, with the same masking and rounding
+	 * as {@link #readStored} and {@link #toHu}; the file is not modified.
+	 * <p>
+	 * Every 8- or 16-bit word maps to one HU value, so the conversion is a
+	 * lookup in a table of 256 or 65536 entries built once per slice, in a
+	 * single pass over the samples.
+	 *
+	 * @throws InvalidInputException as {@link #readStored}
+	 */
+	static HuPixels readHu(DicomHeader header, PixelFormat format, double slope,
+		double intercept) throws IOException
+	{
+		int words = 1 << format.bitsAllocated;
+		float[] table = new float[words];
+		boolean[] changed = new boolean[words];
+		boolean anyChanged = false;
+		for (int word = 0; word < words; word++) {
+			int value = decodeSample(word, format.bitsStored, format.signed);
+			table[word] = (float) (value * slope + intercept);
+			changed[word] = value != wordValue(word, format.bitsAllocated, format.signed);
+			anyChanged |= changed[word];
+		}
+		int count = format.rows * format.columns;
+		float[] hu = new float[count];
+		int masked = 0;
+		if (format.bitsAllocated == 16 && !header.transferSyntax().compression().encapsulated()) {
+			// Native 16-bit samples go straight from the bytes to HU, without an int[] copy.
+			ByteBuffer buffer = readFrameBytes(header, format);
+			buffer.order(header.transferSyntax().bigEndian() ? ByteOrder.BIG_ENDIAN
+				: ByteOrder.LITTLE_ENDIAN);
+			for (int i = 0; i < count; i++) {
+				int word = buffer.getShort(2 * i) & 0xFFFF;
+				hu[i] = table[word];
+				if (changed[word]) masked++;
+			}
+			return new HuPixels(hu, masked);
+		}
+		int[] samples = readWords(header, format);
+		for (int i = 0; i < count; i++) {
+			hu[i] = table[samples[i]];
+			if (changed[samples[i]]) masked++;
+		}
+		return new HuPixels(hu, masked);
+	}
+
+	/** Returns the unsigned 8- or 16-bit sample words of one frame. */
+	private static int[] readWords(DicomHeader header, PixelFormat format) throws IOException {
+		return header.transferSyntax().compression().encapsulated() ? EncapsulatedPixelData
+			.decodeFrame(header, format) : readNativeWords(header, format);
 	}
 
 	/**
@@ -129,12 +205,17 @@ final class PixelDecoder {
 				return ByteBuffer.wrap(in.bytes((int) frameBytes));
 			}
 		}
-		ByteBuffer buffer = ByteBuffer.allocate((int) frameBytes);
+		ByteBuffer buffer = FRAME_BUFFER.get();
+		if (buffer.capacity() < frameBytes) {
+			buffer = ByteBuffer.allocate((int) frameBytes);
+			if (frameBytes <= MAX_KEPT_BUFFER_BYTES) FRAME_BUFFER.set(buffer);
+		}
+		buffer.clear().limit((int) frameBytes);
 		try (FileChannel channel = FileChannel.open(header.file(), StandardOpenOption.READ)) {
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer, offset + buffer.position()) < 0) {
 					throw new InvalidInputException(header.file(), "truncated file: Pixel Data" +
-						" ends after " + buffer.position() + " of " + buffer.capacity() + " bytes");
+						" ends after " + buffer.position() + " of " + frameBytes + " bytes");
 				}
 			}
 		}

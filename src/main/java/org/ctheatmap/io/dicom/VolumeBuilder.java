@@ -66,7 +66,7 @@ final class VolumeBuilder {
 		PixelFormat firstFormat = PixelFormat.of(first);
 		int threads = Runtime.getRuntime().availableProcessors();
 		checkMemory(first, firstFormat, stack.slices.size(), threads);
-		List<SliceHu> slices = ParallelSlices.map(stack.slices, VolumeBuilder::readHu, threads,
+		List<PixelDecoder.HuPixels> slices = ParallelTasks.map(stack.slices, VolumeBuilder::readHu, threads,
 			progress, STEP);
 		ImageStack images = new ImageStack(firstFormat.columns, firstFormat.rows);
 		for (int i = 0; i < slices.size(); i++) {
@@ -82,29 +82,16 @@ final class VolumeBuilder {
 			stack), allWarnings);
 	}
 
-	/** HU of one slice with the count of samples changed by Bits Stored masking. */
-	private static final class SliceHu {
-
-		final float[] hu;
-		final int maskedCount;
-
-		SliceHu(float[] hu, int maskedCount) {
-			this.hu = hu;
-			this.maskedCount = maskedCount;
-		}
-	}
-
 	/** Reads and converts one slice; safe to run on several slices at once. */
-	private static SliceHu readHu(DicomHeader slice) throws IOException {
+	private static PixelDecoder.HuPixels readHu(DicomHeader slice) throws IOException {
 		PixelFormat format = PixelFormat.of(slice);
-		PixelDecoder.StoredPixels stored = PixelDecoder.readStored(slice, format);
 		double slope = slice.decimal(DicomTag.RESCALE_SLOPE, 1);
 		double intercept = slice.decimal(DicomTag.RESCALE_INTERCEPT, 0);
-		return new SliceHu(PixelDecoder.toHu(stored.values, slope, intercept), stored.maskedCount);
+		return PixelDecoder.readHu(slice, format, slope, intercept);
 	}
 
 	/** Records the rescale and masking of one slice for the conversion text and notes. */
-	private void record(DicomHeader slice, SliceHu result) throws InvalidInputException {
+	private void record(DicomHeader slice, PixelDecoder.HuPixels result) throws InvalidInputException {
 		if (result.maskedCount > 0) {
 			maskedSamples += result.maskedCount;
 			maskedSlices++;
