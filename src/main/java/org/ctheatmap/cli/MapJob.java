@@ -37,9 +37,9 @@ import org.ctheatmap.lut.OrthogonalViews.View;
 
 /**
  * Runs one parameter-map job: read the CT, compute a map (or read an
- * external one on the same grid), colour it over the grey CT and write the
- * map as NIfTI, a PNG montage and a PNG of orthogonal views and the maximum
- * projection, each with its colour bar, and a JSON sidecar. The outputs
+ * external one on the same grid) and colour it over the grey CT. Writes the
+ * map as NIfTI, a PNG montage, a PNG of orthogonal views with the maximum
+ * projection (both PNGs with the colour bar) and a JSON sidecar. The outputs
  * appear together at the end or not at all (see {@link OutputStaging}).
  */
 public final class MapJob {

@@ -28,10 +28,11 @@ import org.scijava.plugin.Plugin;
 /**
  * Finds hotspots in a map or CT image: 3-D connected regions at or above a
  * threshold with a minimum volume (see {@link HotspotFinder}), each time
- * point separately. Lists them in the system Results table, one row per
- * hotspot, and adds their outlines, one ROI per hotspot and slice named and
- * grouped per hotspot, to the ROI Manager, or to the image's overlay when
- * Java is headless so that no window opens. The image's pixels are not
+ * point separately, numbered per time point. Lists them in the system
+ * Results table, one row per hotspot. Adds their outlines, one ROI per
+ * hotspot and slice, named and grouped per hotspot, to the ROI Manager. When
+ * Java is headless they go to the image's overlay instead, so no window
+ * opens. The image's pixels are not
  * modified.
  * <p>
  * Field names are the macro keys; never rename one.

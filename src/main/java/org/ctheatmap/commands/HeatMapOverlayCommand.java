@@ -28,9 +28,10 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Draws a value map over a CT image as a heat map: an overlay of colours on a
- * new HU image shown in a CT window, plus optionally a flattened RGB stack
- * (with the colour bar burnt in on request), a colour bar, orthogonal views
- * and a maximum-intensity projection. The input images are not modified.
+ * new HU image shown in a CT window. Optional outputs are a flattened RGB
+ * stack (with the colour bar burnt in on request), a colour bar, orthogonal
+ * views and a maximum-intensity projection. The input images are not
+ * modified.
  * <p>
  * The map is the CT's HU, or {@code valueMap}, an image on the CT's grid such
  * as a "Parameter Map" result or a probability map from another tool. With a

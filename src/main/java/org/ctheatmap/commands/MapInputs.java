@@ -50,8 +50,9 @@ final class MapInputs {
 		}
 		Roi roi = image.getRoi();
 		if (roi == null || !roi.isArea()) {
-			throw new IllegalArgumentException("Mask " + MASK_ROI + " needs an area selection on '" +
-				image.getTitle() + "'; draw one or choose another mask");
+			throw new IllegalArgumentException("Mask " + MASK_ROI +
+				" needs an area selection on '" + image.getTitle() +
+				"'; draw one or choose another mask");
 		}
 		BitSet pixels = RoiMasks.pixels(roi, volume.width(), volume.height());
 		boolean[] plane = new boolean[volume.width() * volume.height()];

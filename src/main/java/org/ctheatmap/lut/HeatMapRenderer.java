@@ -45,8 +45,9 @@ public final class HeatMapRenderer {
 	 * Returns an overlay with one {@link ImageRoi} per stack slice, in stack
 	 * order. Each covers the whole slice with ARGB pixels: alpha 0 and black
 	 * where the map is transparent, else alpha
-	 * {@link HeatMapSettings#alpha(double)} and the colormap colour. A ROI's position is {@code setPosition(0, z, t)}
-	 * (1-based slice and frame) when the volume has several frames, else
+	 * {@link HeatMapSettings#alpha(double)} and the colormap colour. A ROI's
+	 * position is {@code setPosition(0, z, t)} (1-based slice and frame) when
+	 * the volume has several frames, else
 	 * {@code setPosition(n)} with the 1-based stack index, so it shows only on
 	 * its own slice. The ROIs themselves stay at opacity 1 because the alpha is
 	 * in the pixels. Memory: 4 bytes per voxel, as much as the HU volume.

@@ -19,7 +19,7 @@ import org.ctheatmap.core.hotspot.HotspotMap;
  * slice position set so each outline shows on its own slice only.
  * <p>
  * Outlines follow pixel edges ({@link ThresholdToSelection}), so a ROI's mask
- * holds exactly the hotspot's pixels on that slice, holes and separate parts
+ * contains exactly the hotspot's pixels on that slice, holes and separate parts
  * included.
  */
 public final class HotspotOutlines {

@@ -11,10 +11,10 @@ import org.ctheatmap.core.CtVolume;
  * Axial, coronal and sagittal views of a heat map through a chosen voxel,
  * and maximum-intensity projections of the map, with square pixels.
  * <p>
- * Orientation follows the voxel grid, as the project shows axial CT: the
- * axial view is the slice as stored (column index to the right, row index
- * down); the coronal view shows columns to the right and slices upwards
- * (the last slice at the top); the sagittal view shows rows to the right and
+ * Orientation follows the voxel grid, as the project shows axial CT. The
+ * axial view is the slice as stored, column index to the right and row index
+ * down. The coronal view shows columns to the right and slices upwards, the
+ * last slice at the top. The sagittal view shows rows to the right and
  * slices upwards. For a grid in DICOM LPS with identity directions that is
  * anterior at the top of the axial view, the patient's right on the left of
  * the axial and coronal views, anterior on the left of the sagittal view
@@ -83,7 +83,7 @@ public final class OrthogonalViews {
 	 */
 	public ColorProcessor slice(View view, int[] voxel) {
 		checkVoxel(voxel);
-		int fixed = view == View.AXIAL ? voxel[2] : view == View.CORONAL ? voxel[1] : voxel[0];
+		int fixed = voxel[across(view)];
 		int[] size = size(view);
 		int[] pixels = new int[size[0] * size[1]];
 		for (int v = 0; v < size[1]; v++) {
@@ -112,8 +112,8 @@ public final class OrthogonalViews {
 	 */
 	public FloatProcessor maximumValues(View view) {
 		int[] size = size(view);
-		int across = view == View.AXIAL ? volume.depth() : view == View.CORONAL ? volume
-			.height() : volume.width();
+		int[] extents = { volume.width(), volume.height(), volume.depth() };
+		int across = extents[across(view)];
 		float[] max = new float[size[0] * size[1]];
 		java.util.Arrays.fill(max, Float.NaN);
 		for (int fixed = 0; fixed < across; fixed++) {
@@ -135,9 +135,9 @@ public final class OrthogonalViews {
 
 	/**
 	 * Returns the maximum-intensity projection of the map along the view's
-	 * normal, in colour on black: each pixel gets the colour of its maximum
-	 * at full opacity, or black where that maximum is transparent in the
-	 * settings (NaN, below or above a threshold).
+	 * normal, in colour on black. Each pixel gets the colour of its maximum at
+	 * full opacity, or black where the settings make that maximum transparent
+	 * (NaN, below or above a threshold).
 	 */
 	public ColorProcessor maximumProjection(View view) {
 		float[] max = (float[]) maximumValues(view).getPixels();
@@ -147,6 +147,18 @@ public final class OrthogonalViews {
 		}
 		int[] size = size(view);
 		return squared(view, new ColorProcessor(size[0], size[1], pixels));
+	}
+
+	/** Returns the axis across a view's plane: 0 (columns), 1 (rows) or 2 (slices). */
+	private static int across(View view) {
+		switch (view) {
+			case AXIAL:
+				return 2;
+			case CORONAL:
+				return 1;
+			default:
+				return 0;
+		}
 	}
 
 	/** Returns {width, height} of a view in voxels, before scaling. */

@@ -43,7 +43,7 @@ public class CursorReadoutService extends AbstractService implements SciJavaServ
 
 		@Override
 		public void imageClosed(ImagePlus image) {
-			// The canvas goes with the window; the weak map forgets it.
+			// The weak map drops the canvas once its window is gone.
 		}
 	};
 

@@ -23,9 +23,9 @@ public final class CursorValues {
 	 *
 	 * @param x 0-based column in image pixels
 	 * @param y 0-based row in image pixels
-	 * @return x and y 0-based, z the 1-based slice (and t the 1-based frame
-	 *         when there are several); values with up to 4 significant
-	 *         decimals; "NaN" where the map has no value
+	 * @return the text, with x and y 0-based and z the 1-based slice, plus t,
+	 *         the 1-based frame, when there are several. Values have up to 4
+	 *         decimals, and "NaN" marks a voxel without a map value.
 	 */
 	public static String describe(ImagePlus image, int x, int y) {
 		ImageStack values = ValueMapProperty.values(image);

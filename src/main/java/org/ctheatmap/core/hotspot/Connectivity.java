@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which neighbours of a voxel join it into one region: 6 share a face, 18 a
- * face or an edge, 26 a face, an edge or a corner. The labels are dialog
+ * Neighbourhood that joins voxels into one region: 6 neighbours share a
+ * face, 18 a face or an edge, 26 a face, an edge or a corner. The labels are dialog
  * choices, macro values and command-line values; never rename one.
  */
 public enum Connectivity {

@@ -31,7 +31,7 @@ final class Grower {
 		this.labels = new int[slices.length][width * height];
 	}
 
-	/** Returns whether a voxel is above the threshold and not labelled yet. */
+	/** Returns whether a voxel is at or above the threshold and not labelled yet. */
 	boolean isSeed(int k, int index) {
 		return labels[k][index] == 0 && slices[k][index] >= threshold;
 	}
@@ -55,9 +55,7 @@ final class Grower {
 				int nx = x + d[0];
 				int ny = y + d[1];
 				int nz = z + d[2];
-				if (nx < 0 || ny < 0 || nz < 0 || nx >= width || ny >= height || nz >= slices.length) {
-					continue;
-				}
+				if (!inside(nx, ny, nz)) continue;
 				int n = ny * width + nx;
 				if (labels[nz][n] != 0 || !(slices[nz][n] >= threshold)) continue;
 				labels[nz][n] = label;
@@ -92,9 +90,7 @@ final class Grower {
 				int nx = x + d[0];
 				int ny = y + d[1];
 				int nz = z + d[2];
-				if (nx < 0 || ny < 0 || nz < 0 || nx >= width || ny >= height || nz >= slices.length) {
-					continue;
-				}
+				if (!inside(nx, ny, nz)) continue;
 				int n = ny * width + nx;
 				if (labels[nz][n] != label) continue;
 				labels[nz][n] = -1;
@@ -102,6 +98,10 @@ final class Grower {
 				queue[tail++] = nz * plane + n;
 			}
 		}
+	}
+
+	private boolean inside(int x, int y, int z) {
+		return x >= 0 && y >= 0 && z >= 0 && x < width && y < height && z < slices.length;
 	}
 
 	/** Returns the labels renumbered by {@code newId[label]}; dropped voxels become 0. */

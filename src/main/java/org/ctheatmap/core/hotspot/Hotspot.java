@@ -66,7 +66,10 @@ public final class Hotspot {
 		return peak;
 	}
 
-	/** Returns the 0-based voxel (i, j, k) of the peak; the first in slice, row, column order on ties. */
+	/**
+	 * Returns the 0-based voxel (i, j, k) of the peak; on ties, the first in
+	 * slice, row, column order.
+	 */
 	public int[] peakVoxel() {
 		return peakVoxel.clone();
 	}

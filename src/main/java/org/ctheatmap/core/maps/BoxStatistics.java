@@ -11,7 +11,7 @@ import org.ctheatmap.core.ProgressListener;
  * box size.
  * <p>
  * The box around voxel (x, y, z) covers x - rx..x + rx, y - ry..y + ry and
- * z - rz..z + rz (0-based voxel indices), clipped to the volume, so it
+ * z - rz..z + rz (0-based voxel indices). It is clipped to the volume, so it
  * shrinks at the borders and nothing is padded. A voxel takes part when its
  * value is finite and, if a mask is given, the mask contains it. The mean is
  * the mean of the voxels that take part; the standard deviation is the

@@ -9,11 +9,11 @@ import org.ctheatmap.core.ProgressListener;
  * value unit per mm (HU/mm for CT).
  * <p>
  * Along each axis the derivative at voxel v is
- * {@code (value[v + 1] - value[v - 1]) / (2 * spacing)}. Where one of the
- * two neighbours is missing (outside the volume, outside the mask or not
- * finite) it is the one-sided difference with the other neighbour over one
- * spacing; where both are missing the derivative along that axis is 0, so a
- * single slice has no z component. The magnitude is
+ * {@code (value[v + 1] - value[v - 1]) / (2 * spacing)}. A neighbour is
+ * missing when it lies outside the volume or the mask or is not finite.
+ * With one neighbour missing, the derivative is the one-sided difference
+ * with the other over one spacing. With both missing it is 0, so a single
+ * slice has no z component. The magnitude is
  * {@code sqrt(gx^2 + gy^2 + gz^2)}. A voxel outside the mask, or whose own
  * value is not finite, gets NaN.
  */

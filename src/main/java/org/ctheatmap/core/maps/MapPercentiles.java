@@ -48,7 +48,13 @@ public final class MapPercentiles {
 		boolean[][] masks = new boolean[map.getSize()][];
 		for (int n = 0; n < planes.length; n++) {
 			planes[n] = (float[]) map.getPixels(n + 1);
-			masks[n] = mask == null ? null : mask.length == depth ? mask[n % depth] : mask[n];
+			if (mask == null) {
+				masks[n] = null;
+			} else if (mask.length == depth) {
+				masks[n] = mask[n % depth];
+			} else {
+				masks[n] = mask[n];
+			}
 		}
 		double min = Double.POSITIVE_INFINITY;
 		double max = Double.NEGATIVE_INFINITY;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.ctheatmap.core.LocalMean;
 
 /**
- * What a parameter map computes: the map type, the box radius in mm and the
+ * Settings of a parameter map: the map type, the box radius in mm and the
  * settings that only some types use. Instances are immutable; the
  * {@code with...} methods return copies.
  */

@@ -9,8 +9,8 @@ import org.ctheatmap.core.ProgressListener;
 
 /**
  * Computes parameter maps of a CT volume: local mean, local SD, gradient
- * magnitude, local entropy and the percentage of voxels in an HU range, each
- * over a box whose half-widths come from a radius in mm and the voxel
+ * magnitude, local entropy and the percentage of voxels in an HU range. Each
+ * uses a box whose half-widths come from a radius in mm and the voxel
  * spacing, so anisotropic voxels get a box of about the same size in mm
  * along every axis.
  * <p>
@@ -91,12 +91,13 @@ public final class ParameterMaps {
 				return GradientMagnitude.compute(smoothed, width, height, spacing, mask, progress);
 			case ENTROPY:
 				return LocalEntropy.compute(slices, width, height, half, mask,
-					MapSettings.ENTROPY_LOWEST_HU, settings.binWidthHu(), settings.bins(), progress);
+					MapSettings.ENTROPY_LOWEST_HU, settings.binWidthHu(), settings.bins(),
+					progress);
 			case RANGE_FRACTION:
 				float[][] inRange = indicator(slices, settings.rangeLowHu(), settings
 					.rangeHighHu());
-				float[][] fraction = BoxStatistics.compute(inRange, width, height, half, mask, false,
-					progress)[0];
+				float[][] fraction = BoxStatistics.compute(inRange, width, height, half, mask,
+					false, progress)[0];
 				scale(fraction, 100);
 				return fraction;
 			default:
@@ -112,7 +113,11 @@ public final class ParameterMaps {
 			out[z] = new float[values.length];
 			for (int i = 0; i < values.length; i++) {
 				float v = values[i];
-				out[z][i] = !Float.isFinite(v) ? Float.NaN : v >= low && v <= high ? 1 : 0;
+				if (!Float.isFinite(v)) {
+					out[z][i] = Float.NaN;
+				} else {
+					out[z][i] = v >= low && v <= high ? 1 : 0;
+				}
 			}
 		}
 		return out;
@@ -136,8 +141,9 @@ public final class ParameterMaps {
 				" slices does not split into time points of " + depth + " slices");
 		}
 		if (mask != null && mask.length != depth && mask.length != stack.getSize()) {
-			throw new IllegalArgumentException("Mask of " + mask.length + " planes matches neither" +
-				" the " + depth + " slices nor the " + stack.getSize() + " stack images");
+			throw new IllegalArgumentException("Mask of " + mask.length +
+				" planes matches neither the " + depth + " slices nor the " + stack.getSize() +
+				" stack images");
 		}
 	}
 }
