@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * Entry point of {@code java -jar ct-heatmap-cli.jar}: the {@code heatmap},
  * {@code measure}, {@code phantom}, {@code filter}, {@code normalize},
- * {@code batch}, {@code map}, {@code hotspots} and {@code luts} subcommands.
+ * {@code batch}, {@code map}, {@code hotspots}, {@code luts} and {@code compare}
+ * subcommands.
  * <p>
  * Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_BAD_INPUT} for an
  * invalid option or input, an input that cannot be read as CT, or an output
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 	description = "Turns CT scans into heat-map images in Hounsfield units (HU).",
 	subcommands = { HeatMapCommand.class, MeasureCommand.class, PhantomCommand.class,
 		FilterCommand.class, NormalizeCommand.class, BatchCommand.class, MapCommand.class,
-		HotspotsCommand.class, LutsCommand.class })
+		HotspotsCommand.class, LutsCommand.class, CompareCommand.class })
 public final class CtHeatMapCli implements Runnable {
 
 	public static final int EXIT_OK = 0;
@@ -65,7 +66,7 @@ public final class CtHeatMapCli implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(spec.commandLine(), "a subcommand is required: heatmap," +
-			" measure, phantom, filter, normalize, batch, map, hotspots or luts");
+			" measure, phantom, filter, normalize, batch, map, hotspots, luts or compare");
 	}
 
 	private static int handleUsageError(ParameterException e, String[] args) {
