@@ -16,7 +16,7 @@ import org.ctheatmap.io.InvalidInputException;
  * A multi-frame file has one header for the file and one per frame
  * ({@link #frames()}). A frame's values are the file's top-level values,
  * overridden by the Shared and then the Per-frame Functional Groups of that
- * frame, so a frame header answers Image Position (Patient), Rescale Slope and
+ * frame, so a frame header returns Image Position (Patient), Rescale Slope and
  * the like as a single-frame file does. Instances are immutable.
  */
 final class DicomHeader {

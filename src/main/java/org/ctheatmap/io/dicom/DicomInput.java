@@ -64,11 +64,6 @@ final class DicomInput implements Closeable {
 		return new DicomInput(file, channel, new InflatedStream(file, channel, offset));
 	}
 
-	/** Returns whether this input reads an inflated stream rather than file bytes. */
-	boolean isInflated() {
-		return inflated != null;
-	}
-
 	/**
 	 * Returns whether no byte is left. For an inflated stream this inflates
 	 * ahead by up to one buffer.
@@ -268,7 +263,7 @@ final class DicomInput implements Closeable {
 			compressed.limit(0);
 		}
 
-		/** Inflates into the buffer's free space until it holds at least {@code count} bytes. */
+		/** Inflates into the buffer's free space until it contains at least {@code count} bytes. */
 		void fill(ByteBuffer target, int count) throws IOException {
 			while (target.position() < count && target.hasRemaining()) {
 				int n = inflate(target.array(), target.arrayOffset() + target.position(), target

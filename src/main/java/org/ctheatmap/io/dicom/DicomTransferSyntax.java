@@ -38,7 +38,7 @@ public enum DicomTransferSyntax {
 	JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true, false,
 		Compression.JPEG_2000);
 
-	/** How the pixel data, or for {@link #DEFLATE} the whole data set, is compressed. */
+	/** Compression of the pixel data, or for {@link #DEFLATE} of the whole data set. */
 	enum Compression {
 		/** Native pixel data. */
 		NONE,
@@ -51,7 +51,7 @@ public enum DicomTransferSyntax {
 		/** Encapsulated ISO 15444-1 codestreams. */
 		JPEG_2000;
 
-		/** Returns whether Pixel Data holds fragments rather than native samples. */
+		/** Returns whether Pixel Data contains fragments rather than native samples. */
 		boolean encapsulated() {
 			return this == RLE || this == JPEG || this == JPEG_2000;
 		}

@@ -13,10 +13,10 @@ import org.ctheatmap.io.InvalidInputException;
  * then one item per fragment, then a Sequence Delimitation Item. Assigns the
  * fragments to frames and hands each frame's bytes to its codec.
  * <p>
- * Fragments are assigned to frames by the Basic Offset Table when it has
- * entries; otherwise one fragment per frame when the counts agree, else a
- * new frame starts at each fragment that begins with a JPEG SOI or JPEG 2000
- * SOC marker. A single frame takes every fragment.
+ * A single frame takes every fragment. Otherwise the Basic Offset Table, when
+ * it has entries, gives the first fragment of each frame. Without it, each
+ * frame gets one fragment when the counts agree. Else a new frame starts at
+ * each fragment that begins with a JPEG SOI or JPEG 2000 SOC marker.
  */
 final class EncapsulatedPixelData {
 

@@ -4,7 +4,7 @@ package org.ctheatmap.io.dicom;
  * Reads the entropy-coded segment of a JPEG scan bit by bit, most significant
  * bit first (ISO 10918-1 F.2.2.5), removing the zero byte stuffed after each
  * 0xFF. At a marker it stops and supplies zero bits, as decoders do for
- * padding; {@link #syntheticBits()} counts how many of those were consumed,
+ * padding. {@link #syntheticBits()} counts how many of those were consumed,
  * so a truncated scan can be detected.
  */
 final class JpegBitReader {

@@ -1,11 +1,11 @@
 package org.ctheatmap.io.dicom;
 
 /**
- * Decodes a single-component (greyscale) JPEG codestream of ISO 10918-1:
- * sequential DCT with Huffman coding at 8 or 12 bits (processes 1, 2 and 4,
- * DICOM JPEG Baseline and Extended) and lossless with any predictor and point
- * transform at 2 to 16 bits (process 14, DICOM JPEG Lossless and its
- * Selection Value 1 form).
+ * Decodes a single-component (greyscale) JPEG codestream of ISO 10918-1. It
+ * supports sequential DCT with Huffman coding at 8 or 12 bits (processes 1, 2
+ * and 4, DICOM JPEG Baseline and Extended). It also supports lossless coding
+ * with any predictor and point transform at 2 to 16 bits (process 14, DICOM
+ * JPEG Lossless and its Selection Value 1 form).
  * <p>
  * The DCT path uses the integer inverse DCT of the Independent JPEG Group's
  * libjpeg ("islow", jidctint.c of release 6b), so lossy frames decode to the
@@ -177,12 +177,14 @@ final class JpegDecoder {
 		u8();
 		int pointTransform = u8() & 0x0F;
 		position = end;
+
 		JpegHuffmanTable dc = dcTables[tables >> 4 & 3];
 		JpegHuffmanTable ac = acTables[tables & 3];
 		JpegBitReader bits = new JpegBitReader(data, position);
 		if (dc == null || frameType != SOF_LOSSLESS && ac == null) {
 			throw new CodecException("the scan refers to a Huffman table that was not defined");
 		}
+
 		if (frameType == SOF_LOSSLESS) {
 			samples = JpegLosslessScan.decode(bits, dc, width, height, precision, spectralStart,
 				pointTransform, restartInterval);
@@ -195,6 +197,7 @@ final class JpegDecoder {
 			samples = JpegDctScan.decode(bits, dc, ac, quant, width, height, precision,
 				restartInterval);
 		}
+
 		if (bits.syntheticBits() > 0) {
 			throw new CodecException("the entropy-coded data ends " + bits.syntheticBits() +
 				" bits before the last sample; the frame is truncated or corrupt");

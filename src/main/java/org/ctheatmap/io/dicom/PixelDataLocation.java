@@ -1,10 +1,12 @@
 package org.ctheatmap.io.dicom;
 
+import java.io.IOException;
+
 /**
- * Where the Pixel Data value of one file is, shared by the headers of all its
- * frames. Instances are immutable apart from the fragment table, which
- * {@link EncapsulatedPixelData} computes once and caches; that cache is
- * thread-safe.
+ * Location of the Pixel Data value of one file, shared by the headers of all
+ * its frames. Instances are immutable apart from two caches, filled once in
+ * a thread-safe way: the fragment table of {@link EncapsulatedPixelData} and
+ * the inflated frames of a deflated multi-frame file.
  */
 final class PixelDataLocation {
 
@@ -18,10 +20,16 @@ final class PixelDataLocation {
 	final long length;
 	/** Value representation, OB or OW; null without Pixel Data. */
 	final String vr;
-	/** File offset of the deflate stream that holds the data set, or -1 when not deflated. */
+	/** File offset of the deflate stream of the data set, or -1 when not deflated. */
 	final long deflatedStart;
 
 	private EncapsulatedPixelData.FrameTable frameTable;
+	private byte[] inflatedFrames;
+
+	/** Computes the inflated bytes of every frame of a deflated data set. */
+	interface FrameInflater {
+		byte[] inflate() throws IOException;
+	}
 
 	PixelDataLocation(long offset, long length, String vr, long deflatedStart) {
 		this.offset = offset;
@@ -36,5 +44,16 @@ final class PixelDataLocation {
 
 	synchronized void frameTable(EncapsulatedPixelData.FrameTable table) {
 		frameTable = table;
+	}
+
+	/**
+	 * Returns the native Pixel Data of all frames of a deflated data set,
+	 * inflating it on first use; later calls, from any thread, share the result.
+	 */
+	synchronized byte[] inflatedFrames(FrameInflater inflater) throws IOException {
+		if (inflatedFrames == null) {
+			inflatedFrames = inflater.inflate();
+		}
+		return inflatedFrames;
 	}
 }

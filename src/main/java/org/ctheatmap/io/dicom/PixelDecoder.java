@@ -199,11 +199,16 @@ final class PixelDecoder {
 					.frameIndex() + 1) + " would end at byte " + (offset + frameBytes) + " of the" +
 					" inflated data set, more than the " + compressed + " deflated bytes can hold");
 			}
-			try (DicomInput in = DicomInput.openInflated(header.file(), location.deflatedStart)) {
-				in.context("Pixel Data of frame " + (header.frameIndex() + 1));
-				in.skip(offset);
-				return ByteBuffer.wrap(in.bytes((int) frameBytes));
+			int frames = header.frames().size();
+			long allBytes = frameBytes * frames;
+			if (frames == 1 || allBytes > PixelFormat.MAX_FRAME_BYTES) {
+				return ByteBuffer.wrap(inflate(header, offset, frameBytes));
 			}
+			// A deflate stream is read from its start, so all frames are inflated once together.
+			byte[] all = location.inflatedFrames(() -> inflate(header, header.pixelDataOffset(),
+				allBytes));
+			return ByteBuffer.wrap(all, (int) (header.frameIndex() * frameBytes), (int) frameBytes)
+				.slice();
 		}
 		ByteBuffer buffer = FRAME_BUFFER.get();
 		if (buffer.capacity() < frameBytes) {
@@ -248,6 +253,22 @@ final class PixelDecoder {
 			hu[i] = (float) (stored[i] * slope + intercept);
 		}
 		return hu;
+	}
+
+	/**
+	 * Inflates a deflated data set up to {@code offset + count} and returns
+	 * the last {@code count} bytes.
+	 */
+	private static byte[] inflate(DicomHeader header, long offset, long count)
+		throws IOException
+	{
+		try (DicomInput in = DicomInput.openInflated(header.file(), header.pixelData()
+			.deflatedStart))
+		{
+			in.context("Pixel Data of frame " + (header.frameIndex() + 1));
+			in.skip(offset);
+			return in.bytes((int) count);
+		}
 	}
 
 	/** Returns the whole word read as an 8- or 16-bit integer of the given sign. */

@@ -118,6 +118,10 @@ final class VolumeBuilder {
 		// The float[] HU volume, plus per thread the int[] of stored values and the raw bytes.
 		long needed = pixels * 4 * slices + pixels * (4 + format.bitsAllocated / 8) * Math.min(
 			threads, slices);
+		if (first.pixelData().deflatedStart >= 0 && first.frames().size() > 1) {
+			// A deflated multi-frame file keeps its inflated frames while it is read.
+			needed += format.frameBytes() * first.frames().size();
+		}
 		Runtime runtime = Runtime.getRuntime();
 		long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
 		if (needed > free) {

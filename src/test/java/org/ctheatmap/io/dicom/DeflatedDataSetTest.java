@@ -71,7 +71,7 @@ class DeflatedDataSetTest {
 
 	/** Pixel Data that claims 32 MB in a file of a few hundred bytes is rejected before allocation. */
 	@Test
-	void pixelDataLongerThanTheStreamCanHoldIsRejected() throws IOException {
+	void oversizedPixelDataIsRejected() throws IOException {
 		DicomDataSet data = DicomTestFiles.minimalImage(16, true, new short[6]);
 		data.unsignedShort(DicomTag.ROWS, 4000);
 		data.unsignedShort(DicomTag.COLUMNS, 4000);

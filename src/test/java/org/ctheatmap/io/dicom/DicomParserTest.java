@@ -234,7 +234,7 @@ class DicomParserTest {
 	}
 
 	@Test
-	void corruptDeflateStreamAndUnknownSyntaxFailAtParse() throws IOException {
+	void badDeflateAndUnknownSyntaxFail() throws IOException {
 		List<String> messages = new ArrayList<>();
 		for (String uid : new String[] { "1.2.840.10008.1.2.1.99", "1.2.3.4.5.6" }) {
 			DicomDataSet image = DicomTestFiles.minimalImage(16, true, new short[6]);

@@ -291,7 +291,7 @@ class DicomSampleFilesTest {
 	}
 
 	@Test
-	void scanOfChestFolderMarksJpegLsFilesUnreadable() throws IOException {
+	void chestScanMarksJpegLsUnreadable() throws IOException {
 		Path folder = CtSamples.folder(CHEST);
 		int files = 0;
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.dcm")) {

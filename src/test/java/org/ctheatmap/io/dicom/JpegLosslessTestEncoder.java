@@ -93,7 +93,7 @@ final class JpegLosslessTestEncoder {
 		marker(0xD9);
 	}
 
-	/** Writes a difference given modulo 2^16, in the shortest category that holds it. */
+	/** Writes a difference given modulo 2^16, in the smallest category that contains it. */
 	private void writeDifference(int modular) {
 		int difference = modular >= 32768 ? modular - 65536 : modular;
 		if (modular == 32768) {

@@ -148,7 +148,7 @@ class MultiFrameReaderTest {
 	}
 
 	@Test
-	void jpegFramesWithoutOffsetTableAreSplitAtStartMarkers() throws IOException {
+	void framesSplitAtJpegStartMarkers() throws IOException {
 		DicomDataSet data = multiFrame(3);
 		List<byte[]> fragments = new ArrayList<>();
 		List<int[]> frames = new ArrayList<>();
