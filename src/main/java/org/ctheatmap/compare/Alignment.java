@@ -13,13 +13,13 @@ public enum Alignment {
 	 * Patient coordinates when both scans name the same DICOM Frame of
 	 * Reference UID and are not single slices, otherwise rigid registration.
 	 */
-	AUTOMATIC("Automatic"),
+	AUTOMATIC(Labels.AUTOMATIC),
 
 	/** Resampling in patient coordinates only: the scans share a frame of reference. */
-	PATIENT_COORDINATES("Patient coordinates"),
+	PATIENT_COORDINATES(Labels.PATIENT_COORDINATES),
 
 	/** Rigid registration, then resampling through the found transform. */
-	REGISTRATION("Rigid registration");
+	REGISTRATION(Labels.REGISTRATION);
 
 	private final String label;
 
@@ -63,5 +63,15 @@ public enum Alignment {
 
 	private static String normalised(String text) {
 		return text == null ? "" : text.trim().toLowerCase().replaceAll("[\\s_-]+", "");
+	}
+
+	/** The labels as constants, for annotation choices. */
+	public static final class Labels {
+
+		public static final String AUTOMATIC = "Automatic";
+		public static final String PATIENT_COORDINATES = "Patient coordinates";
+		public static final String REGISTRATION = "Rigid registration";
+
+		private Labels() {}
 	}
 }
