@@ -6,15 +6,12 @@
 // input: a folder in which each sub-folder with DICOM files, and each .nii,
 // .nii.gz, .tif, .tiff, .nrrd, .nhdr, .mha, .mhd or .dcm file, is one study.
 // output: receives one folder per study and batch-summary.csv.
-// The two paths may not contain spaces, because the argument is split at spaces.
+// Paths with spaces go in square brackets: input=[/path/with spaces].
 
+// Reads key=value or key=[value with spaces] from the argument, as ImageJ
+// reads its own macro options.
 function option(arguments, key, fallback) {
-	parts = split(arguments, " ");
-	for (i = 0; i < parts.length; i++) {
-		if (startsWith(parts[i], key + "="))
-			return substring(parts[i], lengthOf(key) + 1);
-	}
-	return fallback;
+	return call("ij.Macro.getValue", arguments, key, fallback);
 }
 
 arguments = getArgument();

@@ -5,13 +5,10 @@
 //   ImageJ -batch heatmap-study.ijm "input=/path/to/dicom-folder output=/path/to/out"
 // input: a DICOM folder or file, a .nii/.nii.gz file or a TIFF stack.
 
+// Reads key=value or key=[value with spaces] from the argument, as ImageJ
+// reads its own macro options.
 function option(arguments, key, fallback) {
-	parts = split(arguments, " ");
-	for (i = 0; i < parts.length; i++) {
-		if (startsWith(parts[i], key + "="))
-			return substring(parts[i], lengthOf(key) + 1);
-	}
-	return fallback;
+	return call("ij.Macro.getValue", arguments, key, fallback);
 }
 
 arguments = getArgument();

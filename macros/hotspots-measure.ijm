@@ -6,13 +6,10 @@
 // Writes: hotspots.csv (one row per hotspot: volume, peak, centroid) and
 // regions.csv (statistics of the ROIs, when a ROI set is given).
 
+// Reads key=value or key=[value with spaces] from the argument, as ImageJ
+// reads its own macro options.
 function option(arguments, key, fallback) {
-	parts = split(arguments, " ");
-	for (i = 0; i < parts.length; i++) {
-		if (startsWith(parts[i], key + "="))
-			return substring(parts[i], lengthOf(key) + 1);
-	}
-	return fallback;
+	return call("ij.Macro.getValue", arguments, key, fallback);
 }
 
 arguments = getArgument();

@@ -7,13 +7,10 @@
 // ROIs with the same name form one 3-D region; each ROI is measured on its
 // own slice.
 
+// Reads key=value or key=[value with spaces] from the argument, as ImageJ
+// reads its own macro options.
 function option(arguments, key, fallback) {
-	parts = split(arguments, " ");
-	for (i = 0; i < parts.length; i++) {
-		if (startsWith(parts[i], key + "="))
-			return substring(parts[i], lengthOf(key) + 1);
-	}
-	return fallback;
+	return call("ij.Macro.getValue", arguments, key, fallback);
 }
 
 arguments = getArgument();

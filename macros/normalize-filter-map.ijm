@@ -7,13 +7,10 @@
 // normalization.csv (the statistics used), local-sd.tif (HU) and
 // local-sd-rgb.tif (the heat map with its colour bar).
 
+// Reads key=value or key=[value with spaces] from the argument, as ImageJ
+// reads its own macro options.
 function option(arguments, key, fallback) {
-	parts = split(arguments, " ");
-	for (i = 0; i < parts.length; i++) {
-		if (startsWith(parts[i], key + "="))
-			return substring(parts[i], lengthOf(key) + 1);
-	}
-	return fallback;
+	return call("ij.Macro.getValue", arguments, key, fallback);
 }
 
 arguments = getArgument();

@@ -13,10 +13,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 import org.scijava.Context;
@@ -24,6 +24,7 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
 
 /**
  * Runs one of this suite's SciJava commands from a macro in plain ImageJ 1,
@@ -34,9 +35,9 @@ import org.scijava.module.ModuleItem;
  * {@code plugins.config} with this class and the command's class name as
  * argument, so {@code run("Heat Map Overlay", "key=value ...")} lands here.
  * Options are handed to the command's inputs by parameter name, as Fiji does:
- * an {@code ImagePlus} input takes the image with the given title, or the
- * current image; booleans are true when their key is present bare or set to
- * true. Image outputs are shown (in batch mode they become batch-mode
+ * an {@code ImagePlus} input takes the image with the given title, and the
+ * first one falls back to the current image when its key is absent; booleans
+ * are true when their key is present bare or set to true. Image outputs are shown (in batch mode they become batch-mode
  * images), tables are shown under their title. A cancelled command aborts the
  * macro after logging the reason.
  */
@@ -101,13 +102,18 @@ public class CommandBridge implements PlugIn {
 
 	private static Map<String, Object> inputsFrom(CommandInfo info, MacroOptions options) {
 		Map<String, Object> inputs = new HashMap<>();
-		Set<String> known = new HashSet<>();
+		Set<String> known = new TreeSet<>();
+		boolean firstImage = true;
 		for (ModuleItem<?> item : info.inputs()) {
-			known.add(item.getName().toLowerCase(Locale.ROOT));
 			Class<?> type = item.getType();
+			if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
+			known.add(item.getName().toLowerCase(Locale.ROOT));
 			String text = options.get(item.getName());
 			if (type == ImagePlus.class) {
-				inputs.put(item.getName(), image(text));
+				// Only the first image input falls back to the current image, as the main
+				// input of a command; a second image (a label map, a mask) must be named.
+				if (text != null || firstImage) inputs.put(item.getName(), image(text));
+				firstImage = false;
 			} else if (text != null) {
 				inputs.put(item.getName(), convert(item.getName(), text, type));
 			} else if (type == boolean.class || type == Boolean.class) {

@@ -38,9 +38,10 @@ class ImageJMacroIT {
 	@Test
 	void heatMapMacroOnPhantom() throws Exception {
 		Path input = ImageJRunner.projectDir().resolve("test-images/baseline-dicom");
-		Path out = work.resolve("out");
+		// A space in the output path checks that the macro reads bracketed values.
+		Path out = work.resolve("heat map out");
 		String log = new ImageJRunner(work).run(ImageJRunner.macro("heatmap-study.ijm"),
-			"input=" + input + " output=" + out);
+			"input=[" + input + "] output=[" + out + "]");
 		assertClean(log);
 		assertTrue(log.contains("128 x 128 x 48 slices"), "phantom size reported:\n" + log);
 
@@ -177,6 +178,18 @@ class ImageJMacroIT {
 	}
 
 	@Test
+	void bridgeNeedsNamedSecondImage() throws Exception {
+		Path macro = work.resolve("no-labels.ijm");
+		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
+			"run(\"Label Map to ROIs\", \"image=ct\");\n" +
+			"print(\"still running\");\n").getBytes(StandardCharsets.UTF_8));
+		String log = new ImageJRunner(work).run(macro, "");
+		assertTrue(log.contains("Label Map to ROIs failed:"), "missing label map reported:\n" +
+			log);
+		assertFalse(log.contains("still running"), "macro stopped:\n" + log);
+	}
+
+	@Test
 	void bridgeRejectsUnknownKey() throws Exception {
 		Path macro = work.resolve("unknown-key.ijm");
 		Files.write(macro, ("newImage(\"ct\", \"32-bit ramp\", 32, 32, 2);\n" +
@@ -184,6 +197,7 @@ class ImageJMacroIT {
 			"print(\"still running\");\n").getBytes(StandardCharsets.UTF_8));
 		String log = new ImageJRunner(work).run(macro, "");
 		assertTrue(log.contains("unknown macro key 'colourmap'"), "key named:\n" + log);
+		assertFalse(log.contains("status"), "services are not listed as keys:\n" + log);
 		assertFalse(log.contains("still running"), "macro stopped:\n" + log);
 	}
 
