@@ -26,8 +26,8 @@ import org.ctheatmap.io.InvalidInputException;
  * which returns one {@code ImagePlus} per series; the first is used. Its
  * DICOM reader leaves Rescale Slope and Intercept in the image's Info text
  * instead of applying them, so they are read from there and applied (see
- * {@link #rescaleFromInfo}). Patient geometry is not available this way; the
- * volume is axial with Bio-Formats' voxel size, and a warning says so.
+ * {@link #rescaleFromInfo}). Patient geometry is not available this way, so
+ * the volume is axial with Bio-Formats' voxel size, and a warning states this.
  */
 final class BioFormatsFallback {
 
@@ -83,6 +83,7 @@ final class BioFormatsFallback {
 		if (!(result instanceof ImagePlus[]) || ((ImagePlus[]) result).length == 0) {
 			throw new InvalidInputException(file, "Bio-Formats found no image in the file");
 		}
+
 		ImagePlus image = ((ImagePlus[]) result)[0];
 		List<String> notes = new ArrayList<>();
 		notes.add("Opened with Bio-Formats because this suite does not read this file type;" +

@@ -37,8 +37,8 @@ import org.scijava.widget.FileWidget;
  * <p>
  * For DICOM input the series found are listed (description, size, spacing,
  * warnings) in the log and the image's Info. Without a Series Instance UID,
- * an interactive run with several readable series asks which one to open; a
- * macro, batch or headless run opens the largest CT series. A file of a type
+ * an interactive run with several readable series shows a dialog to choose
+ * one. A macro, batch or headless run opens the largest CT series. A file of a type
  * the suite does not read is opened with Bio-Formats when Fiji has it (see
  * {@link BioFormatsFallback}), and the log says so. Reader warnings go to the
  * log and to the image's Info property.
@@ -83,6 +83,7 @@ public class OpenCtStudyCommand extends ContextCommand {
 		List<String> listing = new ArrayList<>();
 		CtFormat format = CtFormat.UNKNOWN;
 		CtVolume volume;
+
 		try {
 			format = Files.exists(path) ? CtFormat.of(path) : CtFormat.UNKNOWN;
 			if (format == CtFormat.UNKNOWN && Files.isRegularFile(path) && bioFormats.available()) {
@@ -102,6 +103,7 @@ public class OpenCtStudyCommand extends ContextCommand {
 			cancel(NAME + ": " + e.getMessage() + hint);
 			return;
 		}
+
 		StringBuilder info = new StringBuilder(NAME + "\nHU conversion: " + volume.huConversion() +
 			"\n");
 		volume.metadata().forEach((key, value) -> info.append(key).append(": ").append(value)

@@ -35,12 +35,12 @@ public enum CtFormat {
 	}
 
 	/**
-	 * Recognises the format of an existing path. Extensions decide first
-	 * (.nii, .nii.gz, .hdr, .img, .nrrd, .nhdr, .mha, .mhd, .tif, .tiff, .dcm);
-	 * other files are recognised by signature: "DICM" at byte 128 or a first
-	 * group 0002 or 0008 for DICOM, "NRRD0" for NRRD, a NIfTI sizeof_hdr of 348
-	 * or 540, a TIFF byte-order mark, or a first line starting with ObjectType
-	 * or NDims for MetaImage.
+	 * Recognises the format of an existing path. Extensions decide first: .nii,
+	 * .nii.gz, .hdr, .img, .nrrd, .nhdr, .mha, .mhd, .tif, .tiff and .dcm. Other
+	 * files are recognised by signature. DICOM has "DICM" at byte 128 or starts
+	 * with group 0002 or 0008, NRRD starts with "NRRD0", NIfTI with a
+	 * sizeof_hdr of 348 or 540, TIFF with a byte-order mark, and MetaImage with
+	 * the key ObjectType or NDims.
 	 *
 	 * @throws IOException if the file cannot be read
 	 */

@@ -21,11 +21,11 @@ import org.ctheatmap.io.InvalidInputException;
  * including ElementDataFile, which must come last. With "ElementDataFile =
  * LOCAL" the data follow that line in the same file; with "LIST" the
  * following lines name the data files. Keys are matched without regard to
- * case and stored in their standard spelling where this class knows it.
+ * case, and the keys this reader uses are stored in MetaIO's spelling.
  */
 final class MetaImageHeader {
 
-	/** Longest header read; headers are a few hundred bytes. */
+	/** Maximum header length in bytes, far above the few hundred bytes of real headers. */
 	static final int MAX_HEADER_BYTES = 1 << 20;
 
 	/** Keys this reader uses, in MetaIO's spelling. */

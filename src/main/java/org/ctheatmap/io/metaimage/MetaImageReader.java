@@ -23,7 +23,7 @@ import org.ctheatmap.io.raw.VoxelType;
  * Reads ITK MetaImage files ({@code .mha} with the data after the header,
  * {@code .mhd} with a separate data file) as CT volumes in HU.
  * <p>
- * Supported: NDims 2, 3 and 4 (the fourth axis holds time points);
+ * Supported: NDims 2, 3 and 4 (the fourth axis contains time points);
  * ElementType MET_UCHAR, MET_CHAR, MET_SHORT, MET_USHORT, MET_INT, MET_UINT,
  * MET_LONG and MET_ULONG (4 bytes in MetaIO), MET_FLOAT and MET_DOUBLE; both
  * byte orders; raw or zlib-compressed data (CompressedData = True); data

@@ -11,7 +11,7 @@ import org.ctheatmap.io.raw.RasterVolumeBuilder;
 
 /**
  * The patient geometry of a NRRD header: which axes are spatial, which one
- * holds time points, and the voxel-to-LPS affine of the spatial axes.
+ * contains the time points, and the voxel-to-LPS affine of the spatial axes.
  * <p>
  * With "space directions", an axis with a direction is spatial and one with
  * "none" is not; the direction's length is the voxel step. The named spaces

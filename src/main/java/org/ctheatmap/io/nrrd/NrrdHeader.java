@@ -24,10 +24,10 @@ import org.ctheatmap.io.InvalidInputException;
  */
 final class NrrdHeader {
 
-	/** Longest header read: headers are a few kB, so this only stops a file without a blank line. */
+	/** Maximum header length in bytes. Real headers have a few kB, so only broken files reach it. */
 	static final int MAX_HEADER_BYTES = 1 << 22;
 
-	/** Newest format version this reader knows, from magic "NRRD0005". */
+	/** Newest format version this reader reads, from magic "NRRD0005". */
 	static final int MAX_VERSION = 5;
 
 	final int version;

@@ -25,9 +25,10 @@ import org.ctheatmap.io.raw.VoxelType;
  * <p>
  * Supported: NRRD0001 to NRRD0005 headers; signed and unsigned 8-, 16- and
  * 32-bit integers, float and double; either byte order; raw and gzip
- * encodings; one data file, a "LIST" of files or a printf-style file name
- * pattern, each with "line skip" and "byte skip" (for gzip the byte skip
- * applies after decompression, as in the teem library). Geometry comes from
+ * encodings. The data may follow the header or lie in one data file, a
+ * "LIST" of files or files named by a printf-style pattern. Each data file
+ * may have a "line skip" and a "byte skip", and for gzip the byte skip
+ * applies after decompression, as in the teem library. Geometry comes from
  * "space", "space directions", "space origin" and "space units"; see
  * {@link NrrdGeometry}. NRRD has no rescale fields, so HU are the stored
  * values. The voxel grid is reordered to display order as for NIfTI (see

@@ -1,6 +1,6 @@
 package org.ctheatmap.io.raw;
 
-/** How voxel bytes are stored in a data file. */
+/** Encoding of the voxel bytes in a data file. */
 public enum Encoding {
 
 	/** Bytes as they are. */

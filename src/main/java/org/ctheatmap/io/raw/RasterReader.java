@@ -85,8 +85,9 @@ public final class RasterReader {
 	 * @param in positioned at the first voxel byte; read for exactly
 	 *          {@code shape.dataBytes()} bytes
 	 * @param progress receives the number of stored slices read
-	 * @return one array per slice in ImageJ stack order (slice varies fastest,
-	 *         then time point); new voxel (i, j) is at index i + ni * j
+	 * @return one array per slice in ImageJ stack order, where the slice varies
+	 *         fastest and then the time point. New voxel (i, j) is at index
+	 *         i + ni * j.
 	 * @throws InvalidInputException if the stream ends before the data does
 	 * @throws InterruptedIOException if the thread is interrupted while waiting
 	 *           for the decoding thread

@@ -132,9 +132,9 @@ public final class RasterVolumeBuilder {
 	 * Reads the voxels and builds the volume. The data stream is closed.
 	 *
 	 * @param headerFile named in errors about the header as a whole
-	 * @throws InvalidInputException if the volume does not fit
+	 * @throws InvalidInputException naming the file if the volume does not fit
 	 *           the free heap, a data file is too short, or the data are
-	 *           truncated or corrupt; the message names the file
+	 *           truncated or corrupt
 	 * @throws IOException if reading fails for another reason
 	 */
 	public CtVolume read(Path headerFile, DataParts data, ProgressListener progress)
