@@ -11,8 +11,9 @@ import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.ReadOptions;
 
 /**
- * Reads a DICOM CT series (one file per slice) from a folder tree or a single
- * file into a {@link CtVolume} of 32-bit float HU values.
+ * Reads a DICOM CT series (one file per slice, or multi-frame files) from a
+ * folder tree or a single file into a {@link CtVolume} of 32-bit float HU
+ * values.
  * <p>
  * Headers are read first, up to Pixel Data; pixels are read only for the
  * chosen series. Files are grouped by Series Instance UID; non-image objects,
@@ -22,10 +23,16 @@ import org.ctheatmap.io.ReadOptions;
  * the slice spacing comes from those positions, never from Slice Thickness.
  * Slice 1 of the result is the one with the lowest projection.
  * <p>
- * Supported: Implicit VR Little Endian, Explicit VR Little Endian and Explicit
- * VR Big Endian; 8- or 16-bit greyscale, signed or unsigned. Limitations:
- * compressed transfer syntaxes and multi-frame objects (Enhanced CT) are
- * rejected with an {@link InvalidInputException} that names them.
+ * Each frame of a multi-frame file with functional groups (Enhanced CT) is a
+ * slice, placed by its Plane Position and rescaled by its Pixel Value
+ * Transformation, so the same sorting and checks apply.
+ * <p>
+ * Supported: every {@link DicomTransferSyntax} (uncompressed, Deflated, RLE,
+ * JPEG Baseline, Extended and Lossless, JPEG 2000); 8- or 16-bit greyscale,
+ * signed or unsigned. Slices are decoded on all available cores. Limitations:
+ * JPEG-LS, progressive JPEG and other syntaxes, and multi-frame files without
+ * functional groups, are rejected with an {@link InvalidInputException} that
+ * names them.
  * Patient's Name, Patient ID and Patient's Birth Date are never read into the
  * result.
  */

@@ -63,6 +63,10 @@ final class Jpeg2000Decoder {
 		} catch (IOException | RuntimeException e) {
 			// JJ2000 reports corrupt codestreams with unchecked exceptions of many kinds.
 			throw new CodecException("the JPEG 2000 decoder failed: " + e, e);
+		} catch (ThreadDeath e) {
+			// JJ2000's JJ2KExceptionHandler ends decoding of corrupt code-blocks with ThreadDeath.
+			// NOTE: it prints the stack trace to System.err first, which cannot be turned off.
+			throw new CodecException("the JPEG 2000 decoder failed on corrupt data", e);
 		} finally {
 			reader.dispose();
 		}

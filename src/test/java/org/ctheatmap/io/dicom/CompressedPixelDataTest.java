@@ -336,7 +336,7 @@ class CompressedPixelDataTest {
 		return (float[]) volume.image().getStack().getPixels(1);
 	}
 
-	private static byte[] imageIoJpeg(BufferedImage image) throws IOException {
+	static byte[] imageIoJpeg(BufferedImage image) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		ImageWriteParam param = writer.getDefaultWriteParam();
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -351,7 +351,7 @@ class CompressedPixelDataTest {
 		return bytes.toByteArray();
 	}
 
-	private static byte[] jaiJpeg2000(BufferedImage image) throws IOException {
+	static byte[] jaiJpeg2000(BufferedImage image) throws IOException {
 		J2KImageWriter writer = new J2KImageWriter(new J2KImageWriterSpi());
 		J2KImageWriteParam param = (J2KImageWriteParam) writer.getDefaultWriteParam();
 		param.setLossless(true);
