@@ -28,8 +28,9 @@ import org.ctheatmap.core.filter.SliceSink;
  * times; the table gives the median of the wall-clock times and, separately,
  * of the CPU times of the whole JVM (all threads, garbage collection
  * included), which vary less when other processes share the cores. ImageJ's
- * 3 x 3 x 3 median runs once without warm-up because one run takes minutes. Input copies are made outside the timed
- * region; output stacks are allocated inside it for both sides. Allocation is
+ * 3 x 3 x 3 median runs once without warm-up because one run takes minutes.
+ * Input copies are made outside the timed region; output stacks are
+ * allocated inside it for both sides. Allocation is
  * the bytes allocated by all threads during one run (HotSpot's per-thread
  * counters), in units of one float copy of the volume.
  * <p>

@@ -26,9 +26,9 @@ final class PhantomVolume {
 					double hu = -1000;
 					if (u * u + t * t <= 1) {
 						hu = 40;
-						double lung = Math.min(ellipse(u, t, -0.45, -0.1, 0.3, 0.5), ellipse(u, t, 0.45,
-							-0.1, 0.3, 0.5));
-						if (lung <= 1) hu = -850;
+						double rightLung = ellipse(u, t, -0.45, -0.1, 0.3, 0.5);
+						double leftLung = ellipse(u, t, 0.45, -0.1, 0.3, 0.5);
+						if (Math.min(rightLung, leftLung) <= 1) hu = -850;
 						if (ellipse(u, t, 0, 0.6, 0.12, 0.18) <= 1) hu = 700;
 					}
 					slice[y * w + x] = (float) (hu + 20 * gaussian(random));

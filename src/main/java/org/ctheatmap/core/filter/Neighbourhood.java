@@ -35,8 +35,8 @@ public final class Neighbourhood {
 		double[] radii = { rx, ry, rz };
 		for (double r : radii) {
 			if (!(r >= 0) || Double.isInfinite(r)) {
-				throw new IllegalArgumentException("Neighbourhood radii must be finite and >= 0, got " +
-					Arrays.toString(radii));
+				throw new IllegalArgumentException("Neighbourhood radii must be finite and >= 0," +
+					" got " + Arrays.toString(radii));
 			}
 		}
 		int ex = (int) Math.floor(rx);

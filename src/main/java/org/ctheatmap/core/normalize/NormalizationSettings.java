@@ -137,7 +137,9 @@ public final class NormalizationSettings {
 		private int quantiles = DEFAULT_QUANTILES;
 
 		public Builder(NormalizationMethod method) {
-			if (method == null) throw new IllegalArgumentException("A normalization method is required");
+			if (method == null) {
+				throw new IllegalArgumentException("A normalization method is required");
+			}
 			this.method = method;
 		}
 
@@ -196,8 +198,8 @@ public final class NormalizationSettings {
 		 */
 		public Builder quantiles(int count) {
 			if (count < 2) {
-				throw new IllegalArgumentException("Histogram matching needs at least 2 quantiles, got " +
-					count);
+				throw new IllegalArgumentException("Histogram matching needs at least 2 quantiles," +
+					" got " + count);
 			}
 			quantiles = count;
 			return this;

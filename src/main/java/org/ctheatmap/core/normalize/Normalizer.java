@@ -52,7 +52,8 @@ public final class Normalizer {
 			checkMask(reference, referenceMask, "reference mask");
 			referenceValues = gather(reference, referenceMask, 0, reference.depth());
 			if (referenceValues.count() == 0) {
-				throw new IllegalArgumentException("The reference has no finite voxel inside its mask");
+				throw new IllegalArgumentException("The reference has no finite voxel inside its" +
+					" mask");
 			}
 			referenceQuantiles = referenceValues.quantiles(settings.quantiles());
 		}

@@ -46,8 +46,8 @@ class LocalStatisticsTest {
 				if (Float.isNaN(e)) {
 					assertEquals(true, Float.isNaN(a), "NaN voxel " + i + " of slice " + z);
 				} else {
-					assertEquals(e, a, VARIANCE_REL_TOL * Math.max(e, 1000), "voxel " + i + " of slice " +
-						z);
+					double tolerance = VARIANCE_REL_TOL * Math.max(e, 1000);
+					assertEquals(e, a, tolerance, "voxel " + i + " of slice " + z);
 				}
 			}
 		}

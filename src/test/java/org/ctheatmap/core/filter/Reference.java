@@ -145,8 +145,10 @@ final class Reference {
 						for (int a = 0; a < 3; a++) {
 							r2 += Math.pow(o[a] * spacing[a], 2);
 						}
-						double weight = Math.exp(-r2 / (2 * sigmaSpatial * sigmaSpatial)) * Math.exp(-Math
-							.pow(value - centre, 2) / (2 * sigmaRange * sigmaRange));
+						double spatial = Math.exp(-r2 / (2 * sigmaSpatial * sigmaSpatial));
+						double range = Math.exp(-Math.pow(value - centre, 2) / (2 * sigmaRange *
+							sigmaRange));
+						double weight = spatial * range;
 						sum += weight * value;
 						weights += weight;
 					}
