@@ -51,7 +51,7 @@ class NormalizerSampleTest {
 	}
 
 	@Test
-	void bodyMaskContainsTheLiver() throws Exception {
+	void bodyMaskContainsLabelledOrgans() throws Exception {
 		Path folder = CtSamples.folder("07_nifti_totalseg_example_ct_sm");
 		CtVolume ct = CtReaders.open(folder.resolve("example_ct_sm.nii.gz"), ReadOptions.DEFAULT);
 		CtVolume labels = CtReaders.open(folder.resolve("example_seg_fast.nii.gz"),
