@@ -62,6 +62,15 @@ public final class MapJob {
 	/** Gap between views in the views PNG, in pixels. */
 	private static final int GAP = 4;
 
+	/** Views of smaller volumes are enlarged by a whole factor towards this width. */
+	private static final int VIEW_SIZE = 256;
+
+	/** Shortest colour-bar gradient in pixels, so 8 tick labels do not overlap. */
+	private static final int MIN_BAR_LENGTH = 128;
+
+	/** Room for the bar's title, unit and margins above and below the gradient. */
+	private static final int BAR_TEXT_HEIGHT = 50;
+
 	private MapJob() {}
 
 	/** Returns the names of the files a job writes into its output folder. */
@@ -98,10 +107,11 @@ public final class MapJob {
 				"map", progress).getStack();
 			ColourBar bar = new ColourBar(settings.scale(), values.title, settings.unit());
 			int[] slices = montageSlices(request, volume);
-			savePng(bar.appendTo(Montage.build(rgb, slices, request.montageColumns(), volume
-				.geometry())), staging.stagedFile(PNG_NAME));
-			savePng(bar.appendTo(views(request, volume, values.stack, settings, mask)), staging
-				.stagedFile(VIEWS_NAME));
+			ColorProcessor montage = Montage.build(rgb, slices, request.montageColumns(), volume
+				.geometry());
+			savePng(fitted(bar, montage).appendTo(montage), staging.stagedFile(PNG_NAME));
+			ColorProcessor row = views(request, volume, values.stack, settings, mask);
+			savePng(fitted(bar, row).appendTo(row), staging.stagedFile(VIEWS_NAME));
 			NiftiWriter.write(mapVolume(volume, values.stack), staging.stagedFile(NIFTI_NAME),
 				NiftiDataType.FLOAT32);
 			Map<String, Object> sidecar = sidecar(request, volume, values, settings, mask, slices,
@@ -202,6 +212,13 @@ public final class MapJob {
 				"; check --view-point");
 		}
 		tiles.add(views.maximumProjection(View.AXIAL));
+		int factor = Math.max(1, VIEW_SIZE / Math.max(volume.width(), volume.height()));
+		for (int t = 0; t < tiles.size() && factor > 1; t++) {
+			ColorProcessor tile = tiles.get(t);
+			tile.setInterpolationMethod(ColorProcessor.NONE);
+			tiles.set(t, (ColorProcessor) tile.resize(tile.getWidth() * factor, tile.getHeight() *
+				factor));
+		}
 		int width = GAP;
 		int height = 0;
 		for (ColorProcessor tile : tiles) {
@@ -215,6 +232,16 @@ public final class MapJob {
 			x += tile.getWidth() + GAP;
 		}
 		return row;
+	}
+
+	/**
+	 * Returns the bar with a gradient that fits beside an image: at most the
+	 * default 256 pixels, at least {@value #MIN_BAR_LENGTH}.
+	 */
+	private static ColourBar fitted(ColourBar bar, ColorProcessor image) {
+		int length = Math.max(MIN_BAR_LENGTH, Math.min(256, image.getHeight() -
+			BAR_TEXT_HEIGHT));
+		return bar.withLength(length);
 	}
 
 	private static CtVolume mapVolume(CtVolume volume, ImageStack values) {

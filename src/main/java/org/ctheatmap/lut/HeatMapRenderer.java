@@ -145,10 +145,11 @@ public final class HeatMapRenderer {
 		ImageStack rgb = new ImageStack(map.getWidth(), map.getHeight());
 		int size = map.getSize();
 		int[][] slices = new int[size][];
+		Blender blender = new Blender(settings);
 		AtomicInteger done = new AtomicInteger();
 		IntStream.rangeClosed(1, size).parallel().forEach(n -> {
 			slices[n - 1] = flattenPixels((float[]) hu.getPixels(n), (float[]) map.getPixels(n),
-				maskPlane(mask, n, volume.depth()), settings);
+				maskPlane(mask, n, volume.depth()), settings, blender);
 			report(progress, STEP_FLATTEN, done, size);
 		});
 		for (int n = 1; n <= size; n++) {
@@ -209,6 +210,12 @@ public final class HeatMapRenderer {
 	static int[] flattenPixels(float[] hu, float[] values, boolean[] mask,
 		HeatMapSettings settings)
 	{
+		return flattenPixels(hu, values, mask, settings, new Blender(settings));
+	}
+
+	private static int[] flattenPixels(float[] hu, float[] values, boolean[] mask,
+		HeatMapSettings settings, Blender blender)
+	{
 		ColourScale scale = settings.scale();
 		CtWindow window = settings.window();
 		int[] pixels = new int[values.length];
@@ -219,14 +226,49 @@ public final class HeatMapRenderer {
 				pixels[i] = grey << 16 | grey << 8 | grey;
 				continue;
 			}
-			double a = settings.opacity(v);
-			int colour = scale.rgb(v);
-			int red = blend(grey, colour >> 16 & 0xff, a);
-			int green = blend(grey, colour >> 8 & 0xff, a);
-			int blue = blend(grey, colour & 0xff, a);
-			pixels[i] = red << 16 | green << 8 | blue;
+			pixels[i] = blender.pixel(grey, scale.rgb(v), v);
 		}
 		return pixels;
+	}
+
+	/**
+	 * Blends a colour over a grey level with {@link #blend(int, int, double)}.
+	 * Without an opacity ramp the opacity is the same for every voxel, so all
+	 * 256 x 256 results are computed once and looked up, which gives the same
+	 * values with less arithmetic per voxel.
+	 */
+	private static final class Blender {
+
+		private final HeatMapSettings settings;
+		private final int[] table;
+
+		Blender(HeatMapSettings settings) {
+			this.settings = settings;
+			if (settings.hasRamp()) {
+				table = null;
+				return;
+			}
+			table = new int[256 * 256];
+			double a = settings.opacity();
+			for (int grey = 0; grey < 256; grey++) {
+				for (int colour = 0; colour < 256; colour++) {
+					table[grey << 8 | colour] = blend(grey, colour, a);
+				}
+			}
+		}
+
+		/** Returns the packed RGB of a colour 0xRRGGBB over a grey level for a value. */
+		int pixel(int grey, int colour, double value) {
+			int red = colour >> 16 & 0xff;
+			int green = colour >> 8 & 0xff;
+			int blue = colour & 0xff;
+			if (table != null) {
+				int row = grey << 8;
+				return table[row | red] << 16 | table[row | green] << 8 | table[row | blue];
+			}
+			double a = settings.opacity(value);
+			return blend(grey, red, a) << 16 | blend(grey, green, a) << 8 | blend(grey, blue, a);
+		}
 	}
 
 	/**
