@@ -1,9 +1,14 @@
 package org.ctheatmap.cli;
 
 import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.io.OutputStreamWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.SoftwareVersion;
@@ -84,9 +89,23 @@ public final class CtHeatMapCli implements Runnable {
 		PrintWriter err = commandLine.getErr();
 		boolean badInput = e instanceof InvalidInputException;
 		String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+		if (e instanceof FileSystemException) {
+			// These carry only the path as message; the type says what went wrong.
+			FileSystemException failure = (FileSystemException) e;
+			message = failure.getFile() + ": " + (failure.getReason() != null ? failure
+				.getReason() : describe(failure));
+		}
 		err.println(PROGRAM + ": " + oneLine(message));
 		err.flush();
 		return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
+	}
+
+	private static String describe(FileSystemException e) {
+		if (e instanceof AccessDeniedException) return "permission denied";
+		if (e instanceof NoSuchFileException) return "file or folder not found";
+		if (e instanceof FileAlreadyExistsException) return "exists already";
+		if (e instanceof DirectoryNotEmptyException) return "folder not empty";
+		return e.getClass().getSimpleName();
 	}
 
 	private static String oneLine(String text) {

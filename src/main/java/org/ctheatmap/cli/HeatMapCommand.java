@@ -62,7 +62,14 @@ final class HeatMapCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
 		}
-		HeatMapJob.run(request, new StderrProgress(spec.commandLine().getErr()));
+		HeatMapResult result = HeatMapJob.run(request, new StderrProgress(spec.commandLine()
+			.getErr()));
+		// Reader warnings (uneven spacing, tilt, skipped files) must be seen, not only
+		// found later in the sidecar.
+		for (String warning : result.volume().warnings()) {
+			spec.commandLine().getErr().println(CtHeatMapCli.PROGRAM + ": warning: " + warning);
+		}
+		spec.commandLine().getErr().flush();
 		return CtHeatMapCli.EXIT_OK;
 	}
 

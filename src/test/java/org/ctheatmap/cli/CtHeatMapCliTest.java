@@ -59,6 +59,28 @@ class CtHeatMapCliTest {
 	}
 
 	@Test
+	void readerWarningsOnStderr(@TempDir Path root) throws IOException {
+		// A TIFF carries no patient orientation, which the reader reports as a warning.
+		ImagePlus tiff = new ImagePlus("ct", new ij.process.FloatProcessor(16, 16));
+		Path input = root.resolve("ct.tif");
+		new ij.io.FileSaver(tiff).saveAsTiff(input.toString());
+		Run run = Run.of("heatmap", input.toString(), "--out", root.resolve("out").toString());
+		assertEquals(CtHeatMapCli.EXIT_OK, run.exitCode, "Exit code; stderr: " + run.err);
+		assertTrue(run.err.contains("ct-heatmap: warning: ") && run.err.contains(
+			"no patient orientation"), "Warning printed: " + run.err);
+	}
+
+	@Test
+	void outputUnderFileNamesReason(@TempDir Path root) throws IOException {
+		Path file = Files.write(root.resolve("plain.txt"), new byte[] { 1 });
+		Run run = Run.of("heatmap", BASELINE, "--out", file.resolve("out").toString());
+		assertEquals(CtHeatMapCli.EXIT_FAILURE, run.exitCode, "Exit code");
+		String error = run.err.substring(Math.max(0, run.err.indexOf("ct-heatmap: "))).trim();
+		assertTrue(error.startsWith("ct-heatmap: " + file), "Error names the path: " + run.err);
+		assertFalse(error.endsWith(file.toString()), "Error gives a reason: " + run.err);
+	}
+
+	@Test
 	void missingOutIsUsageError() {
 		Run run = Run.of("heatmap", BASELINE);
 		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, run.exitCode, "Exit code");
