@@ -33,7 +33,7 @@ import org.ctheatmap.io.nifti.NiftiWriter;
  * prints a Markdown table.
  * <p>
  * The files are written once into the given folder and reused by later
- * runs; they stay in the page cache, so the times are for a warm cache. Each
+ * runs. They stay in the page cache, so the times are for a warm cache. Each
  * case runs once untimed, then {@code runs} timed times; the table gives the
  * median.
  * <p>

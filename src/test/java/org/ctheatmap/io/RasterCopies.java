@@ -52,9 +52,15 @@ final class RasterCopies {
 			}
 		}
 		int datatype = b.getShort(70);
-		nrrdType = datatype == 4 ? "short" : datatype == 2 ? "uchar" : null;
-		metaType = datatype == 4 ? "MET_SHORT" : datatype == 2 ? "MET_UCHAR" : null;
-		if (nrrdType == null) throw new IllegalArgumentException("Datatype " + datatype);
+		if (datatype == 4) {
+			nrrdType = "short";
+			metaType = "MET_SHORT";
+		} else if (datatype == 2) {
+			nrrdType = "uchar";
+			metaType = "MET_UCHAR";
+		} else {
+			throw new IllegalArgumentException("Unsupported NIfTI datatype " + datatype);
+		}
 		int offset = (int) b.getFloat(108);
 		int length = size[0] * size[1] * size[2] * (datatype == 4 ? 2 : 1);
 		data = Arrays.copyOfRange(bytes, offset, offset + length);
@@ -86,6 +92,7 @@ final class RasterCopies {
 		StringBuilder h = new StringBuilder("ObjectType = Image\nNDims = 3\n");
 		h.append("BinaryData = True\nBinaryDataByteOrderMSB = False\n");
 		h.append("CompressedData = ").append(local ? "True" : "False").append('\n');
+
 		h.append("TransformMatrix =");
 		double[] spacing = new double[3];
 		for (int c = 0; c < 3; c++) {
@@ -104,6 +111,7 @@ final class RasterCopies {
 			size[2]).append('\n');
 		h.append("ElementType = ").append(metaType).append('\n');
 		h.append("ElementDataFile = ").append(local ? "LOCAL" : dataName).append('\n');
+
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
 		if (local) {

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A parameter map computed on a DICOM-read grid and written as float32
  * NIfTI reads back on the same grid, so 3D Slicer or ITK-SNAP overlay it on
- * the source CT: oblique and tilted generated series, and the real tilted
- * phantom series.
+ * the source CT. The grids are a generated oblique tilted series and the real
+ * tilted phantom series.
  */
 class RoundTripGridTest {
 
-	/** The NIfTI sform holds float32: about 7 digits of positions up to 1000 mm. */
+	/** The NIfTI sform stores float32, about 7 digits of positions up to 1000 mm. */
 	private static final double POSITION_TOL_MM = 1e-4;
 	/** Directions are unit vectors stored through float32 sform columns. */
 	private static final double DIRECTION_TOL = 1e-6;

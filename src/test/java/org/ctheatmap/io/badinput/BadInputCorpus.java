@@ -40,9 +40,9 @@ final class BadInputCorpus {
 		final Path folder;
 		final Path input;
 		/**
-		 * Texts of which the message must contain one, separated by "|"; null
-		 * when reading must succeed with the seed grid; "warning:" and a text
-		 * when reading must succeed with a warning that contains the text.
+		 * Texts separated by "|", of which the message must contain one. Null
+		 * when reading must succeed with the seed grid, and "warning:" and a
+		 * text when reading must succeed with a warning that contains the text.
 		 */
 		final String problem;
 
@@ -101,6 +101,7 @@ final class BadInputCorpus {
 		String header = SeedFiles.nrrdHeader("raw");
 		byte[] data = Arrays.copyOfRange(seed, header.length(), seed.length);
 		add("nrrd-truncated", "ct.nrrd", Arrays.copyOf(seed, seed.length - 10), "bytes there");
+
 		byte[] gz = SeedFiles.gzip(data);
 		add("nrrd-gzip-cut", "ct.nrrd", join(SeedFiles.nrrdHeader("gzip"), Arrays.copyOf(gz,
 			gz.length - 12)), "truncated gzip data");
@@ -112,6 +113,7 @@ final class BadInputCorpus {
 			"sizes: 30000 30000 30"), data), "increase -Xmx|bytes there");
 		add("nrrd-zero-spacing", "ct.nrrd", join(header.replace("(0.5,0,0)", "(0,0,0)"), data),
 			"space direction of axis 0 is zero");
+
 		String noSpace = header.replaceAll("space[^\n]*\n", "");
 		add("nrrd-negative-spacing", "ct.nrrd", join(noSpace.replace("kinds",
 			"spacings: -1 0.5 2\nkinds"), data), "spacing -1.0");

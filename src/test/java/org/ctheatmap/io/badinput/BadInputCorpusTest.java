@@ -77,7 +77,7 @@ class BadInputCorpusTest {
 	private static void assertSeedGrid(BadInputCorpus.Case c, CtVolume v) {
 		assertEquals(SeedFiles.WIDTH, v.width(), c.name + " width");
 		assertEquals(SeedFiles.HEIGHT, v.height(), c.name + " height");
-		// A single DICOM file holds one slice of the seed.
+		// A single DICOM file contains one slice of the seed.
 		int depth = c.input.toString().endsWith(".dcm") ? 1 : SeedFiles.DEPTH;
 		assertEquals(depth, v.depth(), c.name + " slices");
 		float[] first = (float[]) SeedFiles.volume().image().getStack().getPixels(1);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Places stored voxels where the reoriented geometry says they are, on the
+ * Places stored voxels where the reoriented geometry puts them, on the
  * calling thread and with the decoding thread, for every kind of axis change.
  */
 class RasterReaderTest {
