@@ -1,24 +1,25 @@
 package org.ctheatmap.core.filter;
 
 /**
- * Convolves n rows of equal width with a kernel across rows: output row p is
- * the weighted sum of input rows p + k. Used for the y pass (rows of a slice)
- * and the z pass (the same row in every slice).
+ * Convolves n rows of equal width with a symmetric kernel across rows: output
+ * row p is the weighted sum of input rows p + k. Used for the y pass (rows of
+ * a slice) and the z pass (the same row in every slice).
  * <p>
- * Each input row is copied once into an aligned buffer and added to the
- * accumulators of every output row it reaches, so all inner loops are
- * vectorisable. Instances hold n + 1 row buffers and are not thread-safe.
+ * All input rows are first copied into separate arrays, so that each output
+ * row is summed in one cache-resident buffer with vectorisable loops that
+ * read two rows at the same index; this also makes the operation safe in
+ * place. Instances hold n + 1 row buffers and are not thread-safe.
  */
 final class LineConvolver {
 
 	private final int width;
-	private final float[][] acc;
-	private final float[] row;
+	private final float[][] rows;
+	private final float[] acc;
 
 	LineConvolver(int rows, int width) {
 		this.width = width;
-		this.acc = new float[rows][width];
-		this.row = new float[width];
+		this.rows = new float[rows][width];
+		this.acc = new float[width];
 	}
 
 	/**
@@ -27,23 +28,25 @@ final class LineConvolver {
 	 * rows p + k inside [0, n) take part.
 	 */
 	void convolve(float[][] arrays, int[] offsets, float[] kernel, float[] inverse) {
-		int n = acc.length;
+		int n = rows.length;
 		int radius = kernel.length / 2;
-		for (float[] a : acc) {
-			java.util.Arrays.fill(a, 0f);
-		}
 		for (int q = 0; q < n; q++) {
-			System.arraycopy(arrays[q], offsets[q], row, 0, width);
-			// Source row q reaches output rows p = q - k.
-			int pFrom = Math.max(0, q - radius);
-			int pTo = Math.min(n - 1, q + radius);
-			for (int p = pFrom; p <= pTo; p++) {
-				RowOps.addScaled(acc[p], row, kernel[q - p + radius], 0, width);
-			}
+			System.arraycopy(arrays[q], offsets[q], rows[q], 0, width);
 		}
 		for (int p = 0; p < n; p++) {
-			RowOps.scale(acc[p], inverse[p], width);
-			System.arraycopy(acc[p], 0, arrays[p], offsets[p], width);
+			System.arraycopy(rows[p], 0, acc, 0, width);
+			RowOps.scale(acc, kernel[radius], width);
+			for (int k = 1; k <= radius; k++) {
+				boolean below = p - k >= 0;
+				boolean above = p + k < n;
+				if (below && above) {
+					RowOps.addScaledPair(acc, rows[p - k], rows[p + k], kernel[radius + k], width);
+				} else if (below || above) {
+					RowOps.addScaled(acc, rows[below ? p - k : p + k], kernel[radius + k], 0, width);
+				}
+			}
+			RowOps.scale(acc, inverse[p], width);
+			System.arraycopy(acc, 0, arrays[p], offsets[p], width);
 		}
 	}
 }
