@@ -34,20 +34,23 @@ import org.ctheatmap.core.filter.SliceSink;
  * the bytes allocated by all threads during one run (HotSpot's per-thread
  * counters), in units of one float copy of the volume.
  * <p>
- * Usage: {@code FilterBenchmark [width height depth [imagejRuns ownRuns]]},
- * default 512 512 200 3 5. Not a unit test: see docs/benchmarks.md.
+ * Usage: {@code FilterBenchmark [width height depth [imagejRuns ownRuns [only]]]},
+ * default 512 512 200 3 5; {@code only} runs just the cases whose name
+ * contains it, e.g. "gaussian". Not a unit test: see docs/benchmarks.md.
  */
 public final class FilterBenchmark {
 
 	private final FloatVolume volume;
 	private final int imagejRuns;
 	private final int ownRuns;
+	private final String only;
 	private final List<String> rows = new ArrayList<>();
 
-	private FilterBenchmark(FloatVolume volume, int imagejRuns, int ownRuns) {
+	private FilterBenchmark(FloatVolume volume, int imagejRuns, int ownRuns, String only) {
 		this.volume = volume;
 		this.imagejRuns = imagejRuns;
 		this.ownRuns = ownRuns;
+		this.only = only.toLowerCase(Locale.ROOT);
 	}
 
 	public static void main(String[] args) {
@@ -56,11 +59,12 @@ public final class FilterBenchmark {
 		int d = args.length > 2 ? Integer.parseInt(args[2]) : 200;
 		int imagejRuns = args.length > 4 ? Integer.parseInt(args[3]) : 3;
 		int ownRuns = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+		String only = args.length > 5 ? args[5] : "";
 		System.out.printf(Locale.ROOT, "Volume %d x %d x %d float, %d cores, %s %s, max heap %d MiB%n",
 			w, h, d, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
 			System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 		FilterBenchmark benchmark = new FilterBenchmark(PhantomVolume.generate(w, h, d, 1),
-			imagejRuns, ownRuns);
+			imagejRuns, ownRuns, only);
 		benchmark.runAll();
 		System.out.println();
 		System.out.println("| filter | ImageJ 1.54p wall (s) | CT Heat Map wall (s) | speed-up" +
@@ -96,6 +100,7 @@ public final class FilterBenchmark {
 	private void compare(String name, Supplier<FloatVolume> imagej, Supplier<FloatVolume> own,
 		int margin, int runsOfImagej)
 	{
+		if (!name.toLowerCase(Locale.ROOT).contains(only)) return;
 		System.out.println(name + " ...");
 		Timing theirs = runsOfImagej == 0 ? null : time(imagej, runsOfImagej, runsOfImagej > 1);
 		Timing ours = time(own, ownRuns, true);
