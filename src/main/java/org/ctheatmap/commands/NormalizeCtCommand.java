@@ -32,8 +32,9 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Outputs: a new 32-bit image with the input's spatial calibration, whose
  * "Info" property lists the settings and statistics, and a results table
- * with one row per statistics unit (stack or slice, per time point). The
- * input is not modified.
+ * with one row per statistics unit (stack or slice, per time point), shown
+ * as "Normalization statistics" unless Java runs headless. The input is not
+ * modified.
  * <p>
  * Field names are the macro keys; never rename one.
  */
@@ -46,6 +47,9 @@ public class NormalizeCtCommand extends ContextCommand {
 	static final String MASK_ROI = "ROI";
 	static final String MASK_IMAGE = "Mask image";
 	static final String MASK_BODY = "Body mask";
+
+	/** Title of the statistics table window. */
+	static final String TABLE_TITLE = "Normalization statistics";
 
 	static final String OUTPUT_DISPLAY = "Display range";
 	static final String OUTPUT_NORMALIZED = "Normalized 0-1";
@@ -134,6 +138,8 @@ public class NormalizeCtCommand extends ContextCommand {
 			normalized = run.apply(volume, maskSource, roi, maskImage, referenceVolume);
 			normalized.setTitle(image.getTitle() + " normalized (" + method + ")");
 			statistics = run.table();
+			// NOTE: whether Fiji also displays a ResultsTable output was not checked.
+			if (!RoiSources.headless()) statistics.show(TABLE_TITLE);
 			if (log != null) log.info(NAME + ": " + image.getTitle() + "\n" + run.info());
 		} catch (IllegalArgumentException e) {
 			cancel(NAME + ": " + e.getMessage());
