@@ -103,7 +103,7 @@ class DataTransparencyTest {
 	}
 
 	@Test
-	void sameValueSameColourOnEverySliceAndFrame() {
+	void sameColourOnEverySlice() {
 		HeatMapSettings settings = HeatMapSettings.builder(VIRIDIS, -100, 300).opacity(0.5)
 			.build();
 		float[] values = { -100, 37.5f, 299 };

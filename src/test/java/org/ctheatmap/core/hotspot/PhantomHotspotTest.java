@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Finds the phantom's lesion (60 HU in 100 HU liver, noise SD 5 HU) in the
- * noisy CT: the percentage of voxels between 45 and 80 HU in a box of
- * radius 0.8 mm (3 x 3 x 1 voxels), thresholded at 50 %, is one hotspot of about the lesion's
- * volume.
+ * noisy CT. The map is the percentage of voxels from 45 to 80 HU in a box of
+ * radius 0.8 mm (3 x 3 x 1 voxels). Thresholded at 50 %, it gives one
+ * hotspot of about the lesion's volume.
  */
 class PhantomHotspotTest {
 

@@ -43,11 +43,11 @@ class ParameterMapsTest {
 				MapType.LOCAL_MEAN, 1), m, ProgressListener.NONE);
 			ImageStack sd = ParameterMaps.compute(stack, DEPTH, SPACING, MapSettings.of(
 				MapType.LOCAL_SD, 1), m, ProgressListener.NONE);
-			String which = m == null ? "no mask" : "mask";
+			String label = m == null ? "no mask" : "mask";
 			forEachVoxel((x, y, z) -> {
 				double[] expected = bruteMeanSd(values, m, x, y, z, HALF);
-				assertClose(expected[0], mean, x, y, z, HU_TOL, which + " mean");
-				assertClose(expected[1], sd, x, y, z, HU_TOL, which + " SD");
+				assertClose(expected[0], mean, x, y, z, HU_TOL, label + " mean");
+				assertClose(expected[1], sd, x, y, z, HU_TOL, label + " SD");
 			});
 		}
 	}
