@@ -271,11 +271,12 @@ public final class DataParts extends InputStream {
 			if (lines == 0) return 0;
 			long position = start;
 			long found = 0;
-			try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-				long skipped = in.skip(start);
-				if (skipped < start) {
+			try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+				if (start > channel.size()) {
 					throw new InvalidInputException(file, "the file ends before the data start");
 				}
+				channel.position(start);
+				InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
 				int b;
 				while (found < lines && (b = in.read()) >= 0) {
 					position++;
