@@ -21,7 +21,19 @@ public final class FrameTimes {
 	 *           or carries no frame interval
 	 */
 	public static double[] of(CtVolume volume) {
-		double interval = interval(volume);
+		return of(volume, volume.image().getCalibration());
+	}
+
+	/**
+	 * Returns evenly spaced times as {@link #of(CtVolume)} does, but reads the
+	 * frame interval from {@code calibration} when the metadata has none, for
+	 * a volume converted from an image that carried the calibration.
+	 *
+	 * @throws IllegalArgumentException if the volume has fewer than 2 frames
+	 *           or no frame interval is found
+	 */
+	public static double[] of(CtVolume volume, Calibration calibration) {
+		double interval = interval(volume, calibration);
 		if (!(interval > 0)) {
 			throw new IllegalArgumentException("'" + volume.image().getTitle() + "' carries no" +
 				" frame interval in seconds; give the frame interval");
@@ -70,7 +82,7 @@ public final class FrameTimes {
 		return times.clone();
 	}
 
-	private static double interval(CtVolume volume) {
+	private static double interval(CtVolume volume, Calibration calibration) {
 		String text = volume.metadata().get("FrameIntervalSeconds");
 		if (text != null) {
 			try {
@@ -79,7 +91,6 @@ public final class FrameTimes {
 				// Fall back to the calibration below.
 			}
 		}
-		Calibration calibration = volume.image().getCalibration();
 		String unit = calibration.getTimeUnit();
 		boolean seconds = unit != null && (unit.equals("s") || unit.startsWith("sec"));
 		return seconds ? calibration.frameInterval : 0;

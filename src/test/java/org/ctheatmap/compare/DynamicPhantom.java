@@ -14,11 +14,11 @@ import org.ctheatmap.core.PatientGeometry;
  * A generated contrast series of 8 frames, 2 s apart, on 32 x 32 x 4 voxels
  * with three regions of known time-intensity curves (HU per frame).
  */
-final class DynamicPhantom {
+public final class DynamicPhantom {
 
-	static final int SIZE = 32;
+	public static final int SIZE = 32;
 	static final int DEPTH = 4;
-	static final double INTERVAL_S = 2;
+	public static final double INTERVAL_S = 2;
 
 	/** Columns 0-15: linear rise by 25 HU/s to frame 4, then a plateau. */
 	static final double[] RISE = { 40, 90, 140, 190, 240, 240, 240, 240 };
@@ -31,7 +31,7 @@ final class DynamicPhantom {
 
 	private DynamicPhantom() {}
 
-	static CtVolume generate() {
+	public static CtVolume generate() {
 		ImageStack stack = new ImageStack(SIZE, SIZE);
 		for (int f = 0; f < RISE.length; f++) {
 			for (int k = 0; k < DEPTH; k++) {
