@@ -11,7 +11,7 @@ import org.ctheatmap.compare.ComparisonSettings;
 import org.ctheatmap.compare.report.ReportOptions;
 
 /**
- * What a {@code compare} run reads and writes: a baseline, follow-ups with
+ * Inputs and outputs of a {@code compare} run: a baseline, follow-ups with
  * their names, optional regions on the baseline, and the comparison and
  * report settings. Instances are immutable.
  */

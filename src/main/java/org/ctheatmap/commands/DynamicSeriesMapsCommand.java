@@ -47,8 +47,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Each map output is the first frame's HU in the soft-tissue window with the
  * map drawn as a heat-map overlay and its colour bar in the top-right
- * corner; the colour range runs from 0 to the 99th percentile of the map in
- * the body (to the last frame time for the time to peak), and values below 0
+ * corner. The colour range runs from 0 to the 99th percentile of the map in
+ * the body, or to the last frame time for the time to peak. Values below 0
  * are transparent. {@code parameterMaps} holds the four maps' values as
  * channels. ROIs come from {@code roiFile}, the ROI Manager or the series'
  * overlay, as in Measure ROIs; a ROI on frame 0 covers every frame. The input

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a follow-up is brought onto the baseline grid. The labels are macro
- * values of the comparison command: never rename one.
+ * Method that brings a follow-up onto the baseline grid. The labels are
+ * macro values of the comparison command: never rename one.
  */
 public enum Alignment {
 

@@ -77,7 +77,11 @@ final class Optimiser {
 	private double scaledGradient(double[] gradient, double[] scaled) {
 		double sum = 0;
 		for (int p = 0; p < 6; p++) {
-			scaled[p] = !active[p] ? 0 : p < 3 ? gradient[p] / radiusMm : gradient[p];
+			if (!active[p]) {
+				scaled[p] = 0;
+			} else {
+				scaled[p] = p < 3 ? gradient[p] / radiusMm : gradient[p];
+			}
 			sum += scaled[p] * scaled[p];
 		}
 		return Math.sqrt(sum);

@@ -17,8 +17,8 @@ import org.ctheatmap.core.ProgressListener;
  * the start is the translation between the two body masks' centres of mass
  * (or the identity, see {@link RegistrationSettings}). Registration then runs
  * from coarse to fine levels with a regular step gradient descent on the
- * analytic NCC gradient: each step has a fixed length along the gradient,
- * with rotations scaled by the RMS distance of the sample points from the
+ * analytic NCC gradient. Each step has a fixed length along the gradient.
+ * Rotations are scaled by the RMS distance of the sample points from the
  * centre, so 1 radian weighs as much as that many mm. The step halves
  * whenever the gradient turns by more than 90 degrees, and a level ends when
  * the step falls below 0.5 % of the level spacing (converged) or after the
@@ -43,7 +43,7 @@ public final class RigidRegistration {
 	/** Width in mm of the band around the body's bounding box that is sampled too. */
 	static final double MARGIN_MM = 10;
 
-	/** Final NCC below which a warning says the images may not match. */
+	/** Final NCC below which a warning reports that the images may not match. */
 	static final double LOW_NCC = 0.5;
 
 	/** Smallest optimiser step as a fraction of the level spacing. */
@@ -154,9 +154,9 @@ public final class RigidRegistration {
 	}
 
 	/**
-	 * Returns the levels, coarse to fine, dropping those that reduce neither
-	 * volume or repeat the previous level; the last is the full resolution,
-	 * whose spacing is the baseline's finest.
+	 * Returns the levels, coarse to fine, without those that reduce neither
+	 * volume or repeat the previous level. The last level is the full
+	 * resolution, and its spacing is the baseline's finest.
 	 */
 	private static List<Level> levels(PatientVolume fixed, PatientVolume moving,
 		double[] levelsMm)

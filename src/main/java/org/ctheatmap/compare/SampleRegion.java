@@ -8,9 +8,9 @@ import org.ctheatmap.core.BodyMask;
 import org.ctheatmap.core.ProgressListener;
 
 /**
- * Where registration samples the baseline: the bounding box of its body mask
- * widened by a margin, plus the centres of mass of both body masks, which set
- * the rotation centre and the starting translation.
+ * Sampling region of a registration: the bounding box of the baseline body
+ * mask widened by a margin, plus the centres of mass of both body masks,
+ * which set the rotation centre and the starting translation.
  */
 final class SampleRegion {
 

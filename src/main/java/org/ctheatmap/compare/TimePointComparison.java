@@ -224,7 +224,7 @@ public final class TimePointComparison {
 	 * point; label map rules as in {@link LabelMeasurer}.
 	 *
 	 * @throws IllegalArgumentException if the label map is not on the
-	 *           baseline grid or holds invalid labels
+	 *           baseline grid or contains invalid labels
 	 */
 	public ChangeTable changeTable(ImagePlus labels, ProgressListener progress) {
 		return ChangeTable.of(LabelMeasurer.measure(labels, images(), Double.NaN, progress),

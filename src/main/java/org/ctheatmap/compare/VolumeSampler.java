@@ -62,6 +62,8 @@ final class VolumeSampler {
 	 * Returns the linearly interpolated value and writes its derivatives with
 	 * respect to i, j and k into {@code gradient}; NaN outside. The derivative
 	 * along an axis is 0 where the index is clamped or the axis has one voxel.
+	 * Unlike {@link #sample}, a NaN among the 8 neighbours gives NaN even when
+	 * its weight is 0.
 	 */
 	double linearWithGradient(double i, double j, double k, double[] gradient) {
 		if (!inside(i, j, k)) return Double.NaN;

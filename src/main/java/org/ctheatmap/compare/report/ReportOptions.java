@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ctheatmap.lut.Colormaps;
 import org.ctheatmap.lut.CtWindow;
 
-/** How a comparison report draws and stores its maps. Instances are immutable. */
+/** Drawing and storage options of a comparison report. Instances are immutable. */
 public final class ReportOptions {
 
 	/** Coolwarm, automatic ranges, soft-tissue window, opacity 0.7, 12 slices in rows of 4, NIfTI on. */
