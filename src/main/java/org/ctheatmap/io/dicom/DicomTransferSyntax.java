@@ -8,8 +8,8 @@ import java.util.Map;
  * of DICOM PS3.6 Annex A.
  * <p>
  * The three uncompressed syntaxes are read and written. Deflated Explicit VR
- * Little Endian and RLE Lossless are read and written. The JPEG and JPEG 2000
- * syntaxes are read only. Every other syntax is rejected when pixels are read;
+ * Little Endian and RLE Lossless are read and written. The JPEG, JPEG-LS and
+ * JPEG 2000 syntaxes are read only. Every other syntax is rejected when pixels are read;
  * {@link #nameOf(String)} returns the standard names of the known ones, for
  * error messages.
  */
@@ -33,6 +33,10 @@ public enum DicomTransferSyntax {
 		false, Compression.JPEG),
 	JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order" +
 		" Prediction (Process 14 [Selection Value 1])", true, false, Compression.JPEG),
+	JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", true, false,
+		Compression.JPEG_LS),
+	JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81",
+		"JPEG-LS Lossy (Near-Lossless) Image Compression", true, false, Compression.JPEG_LS),
 	JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)",
 		true, false, Compression.JPEG_2000),
 	JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true, false,
@@ -48,12 +52,14 @@ public enum DicomTransferSyntax {
 		RLE,
 		/** Encapsulated ISO 10918-1 codestreams: DCT sequential or lossless. */
 		JPEG,
+		/** Encapsulated ITU-T T.87 (ISO 14495-1) codestreams. */
+		JPEG_LS,
 		/** Encapsulated ISO 15444-1 codestreams. */
 		JPEG_2000;
 
 		/** Returns whether Pixel Data contains fragments rather than native samples. */
 		boolean encapsulated() {
-			return this == RLE || this == JPEG || this == JPEG_2000;
+			return this == RLE || this == JPEG || this == JPEG_LS || this == JPEG_2000;
 		}
 	}
 
@@ -65,8 +71,6 @@ public enum DicomTransferSyntax {
 			"JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)");
 		other("1.2.840.10008.1.2.4.55",
 			"JPEG Full Progression, Non-Hierarchical (Process 10 & 12)");
-		other("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression");
-		other("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression");
 		other("1.2.840.10008.1.2.4.92",
 			"JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression");

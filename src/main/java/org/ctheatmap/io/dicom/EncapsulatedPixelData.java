@@ -47,9 +47,17 @@ final class EncapsulatedPixelData {
 			if (syntax.compression() == DicomTransferSyntax.Compression.RLE) {
 				return RleDecoder.decode(data, format.rows, format.columns, format.bitsAllocated / 8);
 			}
-			DecodedFrame frame = syntax.compression() == DicomTransferSyntax.Compression.JPEG
-				? JpegDecoder.decode(data, format.columns, format.rows) : Jpeg2000Decoder.decode(
-					data, format.columns, format.rows);
+			DecodedFrame frame;
+			switch (syntax.compression()) {
+				case JPEG:
+					frame = JpegDecoder.decode(data, format.columns, format.rows);
+					break;
+				case JPEG_LS:
+					frame = JpegLsDecoder.decode(data, format.columns, format.rows);
+					break;
+				default:
+					frame = Jpeg2000Decoder.decode(data, format.columns, format.rows);
+			}
 			return checkedWords(frame, format, syntax);
 		} catch (CodecException e) {
 			throw new InvalidInputException(header.file(), frameLabel(header) + "cannot be" +

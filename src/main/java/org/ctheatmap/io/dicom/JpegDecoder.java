@@ -11,8 +11,9 @@ package org.ctheatmap.io.dicom;
  * libjpeg ("islow", jidctint.c of release 6b), so lossy frames decode to the
  * same samples as libjpeg-based readers such as GDCM and the JDK's ImageIO.
  * Limitations: progressive (processes 6 to 12), hierarchical and
- * arithmetic-coded frames, JPEG-LS, colour, and a line count given by a DNL
- * marker are rejected with a {@link CodecException} that names them.
+ * arithmetic-coded frames, colour, and a line count given by a DNL marker are
+ * rejected with a {@link CodecException} that names them. JPEG-LS is decoded
+ * by {@link JpegLsDecoder}.
  */
 final class JpegDecoder {
 
@@ -113,7 +114,7 @@ final class JpegDecoder {
 	private static String unsupportedFrame(int marker) {
 		String process;
 		if (marker == SOF_JPEG_LS) {
-			process = "JPEG-LS (SOF55), which is not supported";
+			process = "JPEG-LS (SOF55), which needs a JPEG-LS transfer syntax";
 		} else if (marker == SOF_PROGRESSIVE) {
 			process = "progressive DCT (SOF2, processes 6 to 12), which is not supported";
 		} else if (marker >= 0xC5 && marker <= 0xC7 || marker >= 0xCD) {

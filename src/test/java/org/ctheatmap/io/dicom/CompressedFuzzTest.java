@@ -40,8 +40,8 @@ class CompressedFuzzTest {
 	Path folder;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "jpeg-lossless", "jpeg-baseline", "jpeg2000", "rle", "deflated",
-		"enhanced-rle" })
+	@ValueSource(strings = { "jpeg-lossless", "jpeg-baseline", "jpeg-ls", "jpeg2000", "rle",
+		"deflated", "enhanced-rle" })
 	void mutantsFailOnlyWithInvalidInput(String kind) throws Exception {
 		Path original = folder.resolve(kind + ".dcm");
 		int protectedBytes = writeValid(kind, original);
@@ -73,7 +73,7 @@ class CompressedFuzzTest {
 	 * bytes to keep intact (preamble and File Meta Information), so mutations
 	 * hit the data set.
 	 */
-	private static int writeValid(String kind, Path file) throws IOException {
+	private static int writeValid(String kind, Path file) throws IOException, CodecException {
 		int width = 24;
 		int height = 20;
 		Random values = new Random(5);
@@ -90,6 +90,12 @@ class CompressedFuzzTest {
 				syntax = DicomTransferSyntax.JPEG_LOSSLESS;
 				data.fragments(DicomTag.PIXEL_DATA, List.of(JpegLosslessTestEncoder.encode(words,
 					width, height, 16, 6, 2 * width)), false);
+				break;
+			case "jpeg-ls":
+				syntax = DicomTransferSyntax.JPEG_LS_NEAR_LOSSLESS;
+				data.unsignedShort(DicomTag.PIXEL_REPRESENTATION, 0);
+				data.fragments(DicomTag.PIXEL_DATA, List.of(JpegLsTestEncoder.encode(words, width,
+					height, 16, 2)), false);
 				break;
 			case "jpeg-baseline":
 				syntax = DicomTransferSyntax.JPEG_BASELINE;

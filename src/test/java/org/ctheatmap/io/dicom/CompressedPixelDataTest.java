@@ -70,6 +70,28 @@ class CompressedPixelDataTest {
 		assertArrayEquals(expectedHu(words, 16, true), pixels(volume), "HU of every pixel");
 	}
 
+	@ParameterizedTest(name = "precision {0}, NEAR {1}")
+	@CsvSource({ "16, 0", "12, 0", "8, 0", "16, 3", "12, 1" })
+	void jpegLsDecodesLikeTheEncoderReconstructs(int precision, int near) throws IOException,
+		CodecException
+	{
+		int[] words = smoothWords(precision, 23);
+		byte[] jls = JpegLsTestEncoder.encode(words, WIDTH, HEIGHT, precision, near);
+		DicomTransferSyntax syntax = near == 0 ? DicomTransferSyntax.JPEG_LS_LOSSLESS
+			: DicomTransferSyntax.JPEG_LS_NEAR_LOSSLESS;
+		Path file = writeImage("jls.dcm", syntax, precision, false, List.of(jls), false);
+
+		CtVolume volume = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
+
+		float[] hu = pixels(volume);
+		for (int i = 0; i < words.length; i++) {
+			assertEquals(words[i], hu[i], near, "HU at index " + i + " within NEAR");
+		}
+		if (near == 0) {
+			assertArrayEquals(expectedHu(words, precision, false), hu, "lossless HU");
+		}
+	}
+
 	/** A 16-bit codestream in 12-bit storage: the header's Bits Stored decides the sign. */
 	@Test
 	void jpegLosslessSignExtendsFromBitsStored() throws IOException {
@@ -319,6 +341,28 @@ class CompressedPixelDataTest {
 		int[] words = new int[WIDTH * HEIGHT];
 		for (int i = 0; i < words.length; i++) {
 			words[i] = random.nextInt(1 << bits);
+		}
+		return words;
+	}
+
+	/**
+	 * Returns words with flat areas, gradients and noise, so JPEG-LS uses run
+	 * mode, regular mode and, at the noisy edges, long Golomb codes.
+	 */
+	private static int[] smoothWords(int bits, long seed) {
+		Random random = new Random(seed);
+		int max = (1 << bits) - 1;
+		int[] words = new int[WIDTH * HEIGHT];
+		for (int i = 0; i < words.length; i++) {
+			int x = i % WIDTH;
+			int y = i / WIDTH;
+			if (y < 6) {
+				words[i] = max / 3;
+			} else if (x < 20) {
+				words[i] = (x * 37 + y * 11) % (max + 1);
+			} else {
+				words[i] = random.nextInt(max + 1);
+			}
 		}
 		return words;
 	}

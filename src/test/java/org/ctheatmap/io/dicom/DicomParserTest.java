@@ -188,16 +188,16 @@ class DicomParserTest {
 
 	@Test
 	void undecodableSyntaxIsNamedWhenPixelsAreRead() throws IOException {
-		Path file = DicomTestFiles.write(folder.resolve("jls.dcm"), DicomTestFiles.minimalImage(16,
-			true, new short[6]), DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-		DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.80");
+		Path file = DicomTestFiles.write(folder.resolve("htj2k.dcm"), DicomTestFiles.minimalImage(
+			16, true, new short[6]), DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+		DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.201");
 
 		DicomHeader header = DicomParser.parse(file);
 		InvalidInputException e = assertThrows(InvalidInputException.class, () -> PixelFormat.of(
 			header));
 
-		assertEquals(file + ": compressed transfer syntax JPEG-LS Lossless Image Compression" +
-			" (1.2.840.10008.1.2.4.80) is not supported yet; convert the file to Explicit VR" +
+		assertEquals(file + ": compressed transfer syntax High-Throughput JPEG 2000 Image" +
+			" Compression (Lossless Only) (1.2.840.10008.1.2.4.201) is not supported yet; convert the file to Explicit VR" +
 			" Little Endian first, e.g. with 'gdcmconv --raw' (GDCM) or 'dcmdjpeg' / 'dcmdjpls'" +
 			" (DCMTK)", e.getMessage(), "message");
 	}

@@ -312,7 +312,7 @@ class DicomSeriesReaderTest {
 		List<Path> files = DicomSeriesWriter.write(DicomTestFiles.volume(4, 3, 2, DicomTestFiles
 			.axial(1, 1, 1)), folder, DicomWriteOptions.builder().build());
 		for (Path file : files) {
-			DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.80");
+			DicomTestFiles.setTransferSyntaxUid(file, "1.2.840.10008.1.2.4.201");
 		}
 
 		InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -320,11 +320,11 @@ class DicomSeriesReaderTest {
 		List<DicomSeriesInfo> series = DicomSeriesReader.scan(folder);
 
 		assertTrue(e.getMessage().startsWith(files.get(0) + ": compressed transfer syntax" +
-			" JPEG-LS Lossless Image Compression (1.2.840.10008.1.2.4.80) is not supported yet"),
-			e.getMessage());
+			" High-Throughput JPEG 2000 Image Compression (Lossless Only)" +
+			" (1.2.840.10008.1.2.4.201) is not supported yet"), e.getMessage());
 		assertFalse(series.get(0).readable(), "scan marks the series unreadable");
-		assertTrue(series.get(0).warnings().get(0).contains("JPEG-LS Lossless"), series.get(0)
-			.warnings().toString());
+		assertTrue(series.get(0).warnings().get(0).contains("High-Throughput JPEG 2000"), series
+			.get(0).warnings().toString());
 	}
 
 	@Test
