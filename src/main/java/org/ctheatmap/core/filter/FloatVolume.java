@@ -2,6 +2,8 @@ package org.ctheatmap.core.filter;
 
 import ij.ImageStack;
 
+import java.util.stream.IntStream;
+
 /**
  * A 3-D grid of float values stored as one array per slice, the layout of an
  * ImageJ 32-bit stack.
@@ -113,12 +115,14 @@ public final class FloatVolume {
 		slices[z][y * width + x] = value;
 	}
 
-	/** Returns whether any voxel is NaN. */
+	/** Returns whether any voxel is NaN; slices are checked in parallel. */
 	public boolean hasNaN() {
-		for (float[] slice : slices) {
-			for (float v : slice) {
-				if (v != v) return true;
-			}
+		return IntStream.range(0, slices.length).parallel().anyMatch(z -> sliceHasNaN(slices[z]));
+	}
+
+	private static boolean sliceHasNaN(float[] slice) {
+		for (float v : slice) {
+			if (v != v) return true;
 		}
 		return false;
 	}
