@@ -35,8 +35,9 @@ import org.scijava.service.Service;
  * {@code plugins.config} with this class and the command's class name as
  * argument, so {@code run("Heat Map Overlay", "key=value ...")} lands here.
  * Options are handed to the command's inputs by parameter name, as Fiji does:
- * an {@code ImagePlus} input takes the image with the given title, and the
- * first one falls back to the current image when its key is absent; booleans
+ * an {@code ImagePlus} input takes the image with the given title, and a
+ * required first one falls back to the current image when its key is absent;
+ * booleans
  * are true when their key is present bare or set to true. Image outputs are shown (in batch mode they become batch-mode
  * images), tables are shown under their title. A cancelled command aborts the
  * macro after logging the reason.
@@ -110,9 +111,11 @@ public class CommandBridge implements PlugIn {
 			known.add(item.getName().toLowerCase(Locale.ROOT));
 			String text = options.get(item.getName());
 			if (type == ImagePlus.class) {
-				// Only the first image input falls back to the current image, as the main
-				// input of a command; a second image (a label map, a mask) must be named.
-				if (text != null || firstImage) inputs.put(item.getName(), image(text));
+				// Only a command's first, required image falls back to the current image;
+				// a second image (a label map, a mask) or an optional one must be named.
+				if (text != null || firstImage && item.isRequired()) {
+					inputs.put(item.getName(), image(text));
+				}
 				firstImage = false;
 			} else if (text != null) {
 				inputs.put(item.getName(), convert(item.getName(), text, type));

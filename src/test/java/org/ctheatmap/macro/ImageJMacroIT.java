@@ -21,6 +21,7 @@ import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.io.CtReaders;
 import org.ctheatmap.io.ReadOptions;
 import org.ctheatmap.io.RoiSetWriter;
+import org.ctheatmap.io.nifti.NiftiReader;
 import org.ctheatmap.lut.Colormaps;
 import org.ctheatmap.lut.CtWindow;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,48 @@ class ImageJMacroIT {
 		// 80 HU, so noise of SD 5 HU cannot drop a voxel below the threshold.
 		assertTrue(counts.contains(11904), "bone hotspot voxels: " + counts);
 		assertTrue(counts.contains(16128), "table hotspot voxels: " + counts);
+	}
+
+	@Test
+	void compareMacroMeasuresLesionChange() throws Exception {
+		Path images = ImageJRunner.projectDir().resolve("test-images");
+		Path report = work.resolve("report");
+		Path zip = work.resolve("lesion.zip");
+		// The lesion is centred on voxel (36, 53) of slice 12 with an 8 mm radius, so
+		// an 8 x 8 voxel square on slices 11 to 13 lies inside it.
+		List<Roi> rois = new ArrayList<>();
+		for (int slice = 11; slice <= 13; slice++) {
+			Roi roi = new Roi(32, 49, 8, 8);
+			roi.setName("lesion");
+			roi.setPosition(slice);
+			rois.add(roi);
+		}
+		RoiSetWriter.write(rois, zip);
+
+		String log = new ImageJRunner(work).run(ImageJRunner.macro("compare-time-points.ijm"),
+			"baseline=" + images.resolve("baseline-dicom") + " followup=" + images.resolve(
+				"followup-hu-dicom") + " output=" + report + " rois=" + zip);
+		assertClean(log);
+		assertTrue(Files.size(report.resolve("change-followup-hu-dicom-hu.png")) > 0,
+			"change map PNG written");
+
+		// Ground truth: the lesion goes from 60 to 20 HU; each time point adds
+		// independent noise of SD 5 HU, so 192 voxels give the mean change to about 0.5 HU.
+		ImagePlus change = NiftiReader.read(report.resolve("change-followup-hu-dicom-hu.nii.gz"),
+			ReadOptions.DEFAULT).image();
+		double sum = 0;
+		for (int slice = 11; slice <= 13; slice++) {
+			float[] values = (float[]) change.getStack().getPixels(slice);
+			for (int y = 49; y < 57; y++) {
+				for (int x = 32; x < 40; x++) {
+					sum += values[y * change.getWidth() + x];
+				}
+			}
+		}
+		assertEquals(-40, sum / 192, 2.0, "mean change in the lesion (HU)");
+		String changes = new String(Files.readAllBytes(report.resolve("changes.csv")),
+			StandardCharsets.UTF_8);
+		assertTrue(changes.contains("lesion"), "ROI change table lists the lesion:\n" + changes);
 	}
 
 	@Test
