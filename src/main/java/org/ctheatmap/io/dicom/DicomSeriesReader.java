@@ -28,11 +28,10 @@ import org.ctheatmap.io.ReadOptions;
  * Transformation, so the same sorting and checks apply.
  * <p>
  * Supported: every {@link DicomTransferSyntax} (uncompressed, Deflated, RLE,
- * JPEG Baseline, Extended and Lossless, JPEG-LS, JPEG 2000); 8- or 16-bit
- * greyscale, signed or unsigned. Slices are decoded on all available cores.
- * Limitations: progressive JPEG and other syntaxes, and multi-frame files
- * without functional groups, are rejected with an {@link InvalidInputException}
- * that names them.
+ * JPEG Baseline, Extended, progressive and Lossless, JPEG-LS, JPEG 2000); 8-
+ * or 16-bit greyscale, signed or unsigned. Slices are decoded on all available
+ * cores. Limitations: other syntaxes, and multi-frame files without functional
+ * groups, are rejected with an {@link InvalidInputException} that names them.
  * Patient's Name, Patient ID and Patient's Birth Date are never read into the
  * result.
  */

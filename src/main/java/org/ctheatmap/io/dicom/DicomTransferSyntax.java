@@ -29,6 +29,12 @@ public enum DicomTransferSyntax {
 		Compression.JPEG),
 	JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)", true, false,
 		Compression.JPEG),
+	JPEG_SPECTRAL_SELECTION("1.2.840.10008.1.2.4.53",
+		"JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)", true, false,
+		Compression.JPEG),
+	JPEG_FULL_PROGRESSION("1.2.840.10008.1.2.4.55",
+		"JPEG Full Progression, Non-Hierarchical (Process 10 & 12)", true, false,
+		Compression.JPEG),
 	JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", true,
 		false, Compression.JPEG),
 	JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order" +
@@ -50,7 +56,7 @@ public enum DicomTransferSyntax {
 		DEFLATE,
 		/** Encapsulated fragments, one RLE Lossless segment set per frame (PS3.5 Annex G). */
 		RLE,
-		/** Encapsulated ISO 10918-1 codestreams: DCT sequential or lossless. */
+		/** Encapsulated ISO 10918-1 codestreams: DCT sequential or progressive, or lossless. */
 		JPEG,
 		/** Encapsulated ITU-T T.87 (ISO 14495-1) codestreams. */
 		JPEG_LS,
@@ -67,10 +73,6 @@ public enum DicomTransferSyntax {
 
 	static {
 		other("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian");
-		other("1.2.840.10008.1.2.4.53",
-			"JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8)");
-		other("1.2.840.10008.1.2.4.55",
-			"JPEG Full Progression, Non-Hierarchical (Process 10 & 12)");
 		other("1.2.840.10008.1.2.4.92",
 			"JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)");
 		other("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression");

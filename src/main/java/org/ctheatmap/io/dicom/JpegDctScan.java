@@ -83,7 +83,7 @@ final class JpegDctScan {
 		}
 	}
 
-	private static void copyBlock(int[] block, int[] samples, int x0, int y0, int width,
+	static void copyBlock(int[] block, int[] samples, int x0, int y0, int width,
 		int height)
 	{
 		int rows = Math.min(8, height - y0);

@@ -10,10 +10,10 @@ package org.ctheatmap.io.dicom;
  * The DCT path uses the integer inverse DCT of the Independent JPEG Group's
  * libjpeg ("islow", jidctint.c of release 6b), so lossy frames decode to the
  * same samples as libjpeg-based readers such as GDCM and the JDK's ImageIO.
- * Limitations: progressive (processes 6 to 12), hierarchical and
- * arithmetic-coded frames, colour, and a line count given by a DNL marker are
- * rejected with a {@link CodecException} that names them. JPEG-LS is decoded
- * by {@link JpegLsDecoder}.
+ * Limitations: hierarchical and arithmetic-coded
+ * frames, colour, and a line count given by a DNL marker are rejected with a
+ * {@link CodecException} that names them. JPEG-LS is decoded by
+ * {@link JpegLsDecoder}.
  */
 final class JpegDecoder {
 
@@ -42,6 +42,8 @@ final class JpegDecoder {
 	private int height;
 	private int quantTableId;
 	private int[] samples;
+	/** Coefficients of a progressive frame, filled scan by scan; null for other frames. */
+	private JpegProgressiveFrame progressive;
 
 	private JpegDecoder(byte[] data) {
 		this.data = data;
@@ -71,7 +73,7 @@ final class JpegDecoder {
 			throw new CodecException("no JPEG SOI marker (FF D8) at the start of the frame");
 		}
 		while (true) {
-			if (samples != null && position >= data.length) {
+			if ((samples != null || progressive != null) && position >= data.length) {
 				// Some encoders omit EOI after the last scan.
 				break;
 			}
@@ -80,6 +82,7 @@ final class JpegDecoder {
 			switch (marker) {
 				case SOF_BASELINE:
 				case SOF_EXTENDED:
+				case SOF_PROGRESSIVE:
 				case SOF_LOSSLESS:
 					readFrameHeader(marker, expectedWidth, expectedHeight);
 					break;
@@ -106,6 +109,9 @@ final class JpegDecoder {
 					skipSegment();
 			}
 		}
+		if (progressive != null) {
+			samples = progressive.samples(quantTable());
+		}
 		if (samples == null) {
 			throw new CodecException("the codestream ends (EOI) before any scan");
 		}
@@ -115,8 +121,6 @@ final class JpegDecoder {
 		String process;
 		if (marker == SOF_JPEG_LS) {
 			process = "JPEG-LS (SOF55), which needs a JPEG-LS transfer syntax";
-		} else if (marker == SOF_PROGRESSIVE) {
-			process = "progressive DCT (SOF2, processes 6 to 12), which is not supported";
 		} else if (marker >= 0xC5 && marker <= 0xC7 || marker >= 0xCD) {
 			process = "a hierarchical process, which is not supported";
 		} else {
@@ -175,27 +179,26 @@ final class JpegDecoder {
 		u8();
 		int tables = u8();
 		int spectralStart = u8();
-		u8();
-		int pointTransform = u8() & 0x0F;
+		int spectralEnd = u8();
+		int approximation = u8();
 		position = end;
 
 		JpegHuffmanTable dc = dcTables[tables >> 4 & 3];
 		JpegHuffmanTable ac = acTables[tables & 3];
 		JpegBitReader bits = new JpegBitReader(data, position);
-		if (dc == null || frameType != SOF_LOSSLESS && ac == null) {
-			throw new CodecException("the scan refers to a Huffman table that was not defined");
-		}
-
-		if (frameType == SOF_LOSSLESS) {
-			samples = JpegLosslessScan.decode(bits, dc, width, height, precision, spectralStart,
-				pointTransform, restartInterval);
-		} else {
-			int[] quant = quantTables[quantTableId];
-			if (quant == null) {
-				throw new CodecException("the frame refers to quantisation table " +
-					quantTableId + ", which was not defined");
+		if (frameType == SOF_PROGRESSIVE) {
+			if (progressive == null) {
+				progressive = new JpegProgressiveFrame(width, height, precision);
 			}
-			samples = JpegDctScan.decode(bits, dc, ac, quant, width, height, precision,
+			progressive.decodeScan(bits, dc, ac, spectralStart, spectralEnd, approximation >> 4,
+				approximation & 0x0F, restartInterval);
+		} else if (dc == null || frameType != SOF_LOSSLESS && ac == null) {
+			throw new CodecException("the scan refers to a Huffman table that was not defined");
+		} else if (frameType == SOF_LOSSLESS) {
+			samples = JpegLosslessScan.decode(bits, dc, width, height, precision, spectralStart,
+				approximation & 0x0F, restartInterval);
+		} else {
+			samples = JpegDctScan.decode(bits, dc, ac, quantTable(), width, height, precision,
 				restartInterval);
 		}
 
@@ -204,6 +207,15 @@ final class JpegDecoder {
 				" bits before the last sample; the frame is truncated or corrupt");
 		}
 		position = bits.position();
+	}
+
+	private int[] quantTable() throws CodecException {
+		int[] quant = quantTables[quantTableId];
+		if (quant == null) {
+			throw new CodecException("the frame refers to quantisation table " + quantTableId +
+				", which was not defined");
+		}
+		return quant;
 	}
 
 	private void readHuffmanTables() throws CodecException {

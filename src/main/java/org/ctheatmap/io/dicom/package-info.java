@@ -6,9 +6,11 @@
  * ({@link org.ctheatmap.io.dicom.DicomSeriesWriter}).
  * <p>
  * The reader decodes the uncompressed and Deflated transfer syntaxes, RLE
- * Lossless, JPEG Baseline, Extended and Lossless, JPEG-LS (own decoders), and
- * JPEG 2000 (through jai-imageio-jpeg2000), from single-frame files and from
- * multi-frame files with functional groups such as Enhanced CT. Progressive
- * JPEG and other syntaxes are rejected with a message that names them.
+ * Lossless, JPEG Baseline, Extended, progressive and Lossless, JPEG-LS (own
+ * decoders), and JPEG 2000 (through jai-imageio-jpeg2000), from single-frame
+ * files and from
+ * multi-frame files with functional groups such as Enhanced CT. Other syntaxes,
+ * such as High-Throughput JPEG 2000, are rejected with a message that names
+ * them.
  */
 package org.ctheatmap.io.dicom;

@@ -40,7 +40,7 @@ class CompressedFuzzTest {
 	Path folder;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "jpeg-lossless", "jpeg-baseline", "jpeg-ls", "jpeg2000", "rle",
+	@ValueSource(strings = { "jpeg-lossless", "jpeg-progressive", "jpeg-ls", "jpeg2000", "rle",
 		"deflated", "enhanced-rle" })
 	void mutantsFailOnlyWithInvalidInput(String kind) throws Exception {
 		Path original = folder.resolve(kind + ".dcm");
@@ -97,14 +97,14 @@ class CompressedFuzzTest {
 				data.fragments(DicomTag.PIXEL_DATA, List.of(JpegLsTestEncoder.encode(words, width,
 					height, 16, 2)), false);
 				break;
-			case "jpeg-baseline":
-				syntax = DicomTransferSyntax.JPEG_BASELINE;
+			case "jpeg-progressive":
+				syntax = DicomTransferSyntax.JPEG_FULL_PROGRESSION;
 				data.unsignedShort(DicomTag.BITS_ALLOCATED, 8);
 				data.unsignedShort(DicomTag.BITS_STORED, 8);
 				data.unsignedShort(DicomTag.HIGH_BIT, 7);
 				data.unsignedShort(DicomTag.PIXEL_REPRESENTATION, 0);
 				data.fragments(DicomTag.PIXEL_DATA, List.of(CompressedPixelDataTest.imageIoJpeg(
-					image(words, width, height, BufferedImage.TYPE_BYTE_GRAY, 255))), false);
+					image(words, width, height, BufferedImage.TYPE_BYTE_GRAY, 255), true)), false);
 				break;
 			case "jpeg2000":
 				syntax = DicomTransferSyntax.JPEG_2000;

@@ -120,7 +120,7 @@ class CompressedPixelDataTest {
 			words[i] = Math.min(255, 3 * x + 4 * y + (words[i] & 31));
 		}
 		image.getRaster().setPixels(0, 0, WIDTH, HEIGHT, words);
-		byte[] jpeg = imageIoJpeg(image);
+		byte[] jpeg = imageIoJpeg(image, false);
 		int[] libjpeg = ImageIO.read(new ByteArrayInputStream(jpeg)).getRaster().getPixels(0, 0,
 			WIDTH, HEIGHT, (int[]) null);
 		Path file = writeImage("baseline.dcm", DicomTransferSyntax.JPEG_BASELINE, 8, false, List
@@ -221,19 +221,40 @@ class CompressedPixelDataTest {
 			message);
 	}
 
+	/** libjpeg decodes progressive frames with the same inverse DCT, so the samples match. */
 	@Test
-	void progressiveJpegIsNamed() throws IOException {
+	void jpegProgressiveMatchesLibjpeg() throws IOException {
+		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+		int[] words = randomWords(8, 29);
+		for (int i = 0; i < words.length; i++) {
+			words[i] = Math.min(255, 5 * (i % WIDTH) + 2 * (i / WIDTH) + (words[i] & 15));
+		}
+		image.getRaster().setPixels(0, 0, WIDTH, HEIGHT, words);
+		byte[] jpeg = imageIoJpeg(image, true);
+		assertTrue(indexOf(jpeg, 0xC2) > 0, "the codestream is progressive (SOF2)");
+		int[] libjpeg = ImageIO.read(new ByteArrayInputStream(jpeg)).getRaster().getPixels(0, 0,
+			WIDTH, HEIGHT, (int[]) null);
+		Path file = writeImage("progressive.dcm", DicomTransferSyntax.JPEG_FULL_PROGRESSION, 8,
+			false, List.of(jpeg), false);
+
+		CtVolume volume = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
+
+		assertArrayEquals(expectedHu(libjpeg, 8, false), pixels(volume), "HU of every pixel");
+	}
+
+	@Test
+	void arithmeticCodingIsNamed() throws IOException {
 		byte[] jpeg = JpegLosslessTestEncoder.encode(new int[WIDTH * HEIGHT], WIDTH, HEIGHT, 16, 1,
 			0);
 		int sof = indexOf(jpeg, 0xC3);
-		jpeg[sof] = (byte) 0xC2;
-		Path file = writeImage("progressive.dcm", DicomTransferSyntax.JPEG_EXTENDED, 16, true, List
+		jpeg[sof] = (byte) 0xCB;
+		Path file = writeImage("arithmetic.dcm", DicomTransferSyntax.JPEG_LOSSLESS, 16, true, List
 			.of(jpeg), false);
 
 		String message = readError(file);
 
-		assertTrue(message.contains("progressive DCT (SOF2, processes 6 to 12), which is not" +
-			" supported"), message);
+		assertTrue(message.contains("arithmetic coding, which is not supported (marker FF CB)"),
+			message);
 	}
 
 	@Test
@@ -380,11 +401,12 @@ class CompressedPixelDataTest {
 		return (float[]) volume.image().getStack().getPixels(1);
 	}
 
-	static byte[] imageIoJpeg(BufferedImage image) throws IOException {
+	static byte[] imageIoJpeg(BufferedImage image, boolean progressive) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		ImageWriteParam param = writer.getDefaultWriteParam();
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 		param.setCompressionQuality(0.7f);
+		if (progressive) param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
 			writer.setOutput(out);

@@ -3,7 +3,6 @@ package org.ctheatmap.io.dicom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.process.ImageProcessor;
@@ -11,7 +10,6 @@ import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ctheatmap.core.CtVolume;
-import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.ReadOptions;
 import org.ctheatmap.testutil.CtSamples;
 import org.junit.jupiter.api.Test;
@@ -40,6 +37,9 @@ class DicomSampleFilesTest {
 
 	/** Float32 HU against a double product: half a float32 ulp at 5000 HU is 2.4e-4. */
 	private static final double HU_FLOAT_TOL = 5e-4;
+
+	/** Lossy variants of one slice differ from each other by a few HU on average. */
+	private static final double LOSSY_MEAN_TOL_HU = 5;
 
 	/** Reference spacings are header values, printed with up to 9 decimals. */
 	private static final double SPACING_TOL_MM = 1e-9;
@@ -182,17 +182,27 @@ class DicomSampleFilesTest {
 			sha256OfInt16(volume), "SHA-256 of HU as int16 LE");
 	}
 
+	/**
+	 * 12-bit progressive JPEG made by DCMTK from the same slice as the
+	 * extended (process 2 and 4) file. GDCM 3.0.21 cannot decode them, so no
+	 * reference hash exists; the rescale of both is slope 2.0002442, intercept
+	 * -4047, and the HU must stay close to the sequential file's.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "JPEGProcess6_8, 1.2.840.10008.1.2.4.53, Spectral Selection",
-		"JPEGProcess10_12, 1.2.840.10008.1.2.4.55, Full Progression" })
-	void chestSliceInUnsupportedSyntaxesIsRejected(String name, String uid, String expected) {
-		Path file = chestFile(name, uid);
+	@CsvSource({ "JPEGProcess6_8, 1.2.840.10008.1.2.4.53",
+		"JPEGProcess10_12, 1.2.840.10008.1.2.4.55" })
+	void chestSliceInProgressiveJpeg(String name, String uid) throws IOException {
+		CtVolume sequential = DicomSeriesReader.read(chestFile("JPEGProcess2_4",
+			"1.2.840.10008.1.2.4.51"), ReadOptions.DEFAULT);
 
-		InvalidInputException e = assertThrows(InvalidInputException.class,
-			() -> DicomSeriesReader.read(file, ReadOptions.DEFAULT));
+		CtVolume progressive = DicomSeriesReader.read(chestFile(name, uid), ReadOptions.DEFAULT);
 
-		assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
-		assertTrue(e.getMessage().contains(expected), e.getMessage());
+		double[] stats = statistics(progressive);
+		double[] reference = statistics(sequential);
+		assertEquals(reference[2], stats[2], LOSSY_MEAN_TOL_HU, "mean HU near the sequential" +
+			" file's " + reference[2]);
+		assertEquals(-949.076, stats[2], LOSSY_MEAN_TOL_HU, "mean HU near the lossless mean");
+		assertTrue(stats[0] < -2900 && stats[1] > 1300, "range " + stats[0] + " to " + stats[1]);
 	}
 
 	@Test
@@ -301,25 +311,20 @@ class DicomSampleFilesTest {
 		assertTrue(descriptions.contains("CHEST 1.25 MM"), descriptions.toString());
 	}
 
+	/** The 15 variants share one series and one position, so 14 are duplicates. */
 	@Test
-	void chestScanMarksProgressiveUnreadable() throws IOException {
+	void chestScanKeepsOneOfFifteenVariants() throws IOException {
 		Path folder = CtSamples.folder(CHEST);
-		int files = 0;
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.dcm")) {
-			for (Path ignored : entries) {
-				files++;
-			}
-		}
 
 		List<DicomSeriesInfo> series = DicomSeriesReader.scan(folder);
 
 		assertEquals(1, series.size(), "all variants share one Series Instance UID");
-		assertEquals(files, series.get(0).sliceCount(), "every file parses: " + series.get(0)
+		assertTrue(series.get(0).readable(), "every variant can be decoded: " + series.get(0)
 			.warnings());
-		assertFalse(series.get(0).readable(), "progressive JPEG members make the series" +
-			" unreadable");
-		assertTrue(series.get(0).warnings().get(0).contains("Non-Hierarchical (Process"), series
-			.get(0).warnings().toString());
+		assertEquals(1, series.get(0).sliceCount(), "one slice per position");
+		assertTrue(String.join("\n", series.get(0).warnings()).contains("Duplicate slice" +
+			" positions: kept the first slice at each position (lowest Instance Number when" +
+			" positions are equal) and skipped 14"), series.get(0).warnings().toString());
 	}
 
 	/** Returns min, max and mean HU over all voxels. */
