@@ -25,7 +25,6 @@ import org.ctheatmap.io.CtReaders;
 import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.JsonWriter;
 import org.ctheatmap.io.ReadOptions;
-import org.ctheatmap.io.SoftwareVersion;
 import org.ctheatmap.io.nifti.NiftiDataType;
 import org.ctheatmap.io.nifti.NiftiWriter;
 import org.ctheatmap.lut.ColourBar;
@@ -114,8 +113,8 @@ public final class MapJob {
 			savePng(fitted(bar, row).appendTo(row), staging.stagedFile(VIEWS_NAME));
 			NiftiWriter.write(mapVolume(volume, values.stack), staging.stagedFile(NIFTI_NAME),
 				NiftiDataType.FLOAT32);
-			Map<String, Object> sidecar = sidecar(request, volume, values, settings, mask, slices,
-				warnings);
+			Map<String, Object> sidecar = MapSidecar.describe(request, volume, values.stack,
+				values.description, values.unit, settings, mask, slices, warnings);
 			JsonWriter.write(sidecar, staging.stagedFile(SIDECAR_NAME));
 			staging.commit();
 			return sidecar;
@@ -265,53 +264,6 @@ public final class MapJob {
 			}
 		}
 		return slices;
-	}
-
-	private static Map<String, Object> sidecar(MapRequest request, CtVolume volume,
-		MapValues values, HeatMapSettings settings, boolean[][] mask, int[] slices,
-		List<String> warnings)
-	{
-		Map<String, Object> sidecar = new LinkedHashMap<>();
-		Map<String, Object> software = new LinkedHashMap<>();
-		software.put("name", SoftwareVersion.NAME);
-		software.put("version", SoftwareVersion.version());
-		software.put("command", CtHeatMapCli.PROGRAM + " map");
-		sidecar.put("software", software);
-		Map<String, Object> input = new LinkedHashMap<>();
-		input.put("path", request.input().toString());
-		input.put("format", volume.metadata().get("Format"));
-		input.put("dimensions", new int[] { volume.width(), volume.height(), volume.depth(),
-			volume.frames() });
-		input.put("spacingMm", volume.geometry().spacing());
-		input.put("originMm", volume.geometry().origin());
-		sidecar.put("input", input);
-		sidecar.put("huConversion", volume.huConversion());
-		sidecar.put("parameters", request.toMap());
-		sidecar.put("map", new LinkedHashMap<>(values.description));
-		sidecar.put("mask", mask == null ? "none" : "body: HU > " + (int) BodyMask.THRESHOLD_HU +
-			", largest 6-connected component, holes filled per slice");
-		sidecar.put("rendering", new LinkedHashMap<>(settings.describe()));
-		double[] q = MapPercentiles.of(values.stack, mask, volume.depth(), 0, 2, 50, 98, 100);
-		Map<String, Object> statistics = new LinkedHashMap<>();
-		statistics.put("unit", values.unit);
-		statistics.put("note", "finite map values" + (mask == null ? "" : " inside the mask") +
-			"; percentiles interpolate linearly between order statistics");
-		statistics.put("minimum", q[0]);
-		statistics.put("percentile2", q[1]);
-		statistics.put("median", q[2]);
-		statistics.put("percentile98", q[3]);
-		statistics.put("maximum", q[4]);
-		sidecar.put("statistics", statistics);
-		Map<String, Object> outputs = new LinkedHashMap<>();
-		outputs.put("nifti", NIFTI_NAME);
-		outputs.put("png", PNG_NAME);
-		outputs.put("views", VIEWS_NAME);
-		outputs.put("montageSlices", slices);
-		outputs.put("viewsOrder", "axial, coronal, sagittal through the view point, then the" +
-			" axial maximum projection; time point 1");
-		sidecar.put("outputs", outputs);
-		sidecar.put("warnings", warnings);
-		return sidecar;
 	}
 
 	private static void savePng(ColorProcessor image, Path file) throws IOException {

@@ -232,46 +232,6 @@ public final class HeatMapRenderer {
 	}
 
 	/**
-	 * Blends a colour over a grey level with {@link #blend(int, int, double)}.
-	 * Without an opacity ramp the opacity is the same for every voxel, so all
-	 * 256 x 256 results are computed once and looked up, which gives the same
-	 * values with less arithmetic per voxel.
-	 */
-	private static final class Blender {
-
-		private final HeatMapSettings settings;
-		private final int[] table;
-
-		Blender(HeatMapSettings settings) {
-			this.settings = settings;
-			if (settings.hasRamp()) {
-				table = null;
-				return;
-			}
-			table = new int[256 * 256];
-			double a = settings.opacity();
-			for (int grey = 0; grey < 256; grey++) {
-				for (int colour = 0; colour < 256; colour++) {
-					table[grey << 8 | colour] = blend(grey, colour, a);
-				}
-			}
-		}
-
-		/** Returns the packed RGB of a colour 0xRRGGBB over a grey level for a value. */
-		int pixel(int grey, int colour, double value) {
-			int red = colour >> 16 & 0xff;
-			int green = colour >> 8 & 0xff;
-			int blue = colour & 0xff;
-			if (table != null) {
-				int row = grey << 8;
-				return table[row | red] << 16 | table[row | green] << 8 | table[row | blue];
-			}
-			double a = settings.opacity(value);
-			return blend(grey, red, a) << 16 | blend(grey, green, a) << 8 | blend(grey, blue, a);
-		}
-	}
-
-	/**
 	 * Counts one finished slice and reports it from a worker thread. Listeners
 	 * such as the command-line printer are not thread-safe, so reports go one
 	 * at a time, and counting inside the lock keeps them in increasing order.
