@@ -127,6 +127,7 @@ final class JpegLsDecoder {
 		int interleave = u8();
 		int pointTransform = u8() & 0x0F;
 		position = end;
+
 		if (components != 1 || interleave != 0) {
 			throw new CodecException("the scan has " + components + " components with" +
 				" interleave mode " + interleave + ", expected 1 component");
@@ -135,6 +136,7 @@ final class JpegLsDecoder {
 			throw new CodecException("JPEG-LS point transform " + pointTransform +
 				" is not supported");
 		}
+
 		JpegLsBitReader bits = new JpegLsBitReader(data, position);
 		samples = JpegLsScan.decode(bits, JpegLsParameters.of(precision, preset, near), width,
 			height);

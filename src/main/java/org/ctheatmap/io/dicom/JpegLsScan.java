@@ -59,7 +59,7 @@ final class JpegLsScan {
 
 	private int[] run(int width, int height) throws CodecException {
 		int[] samples = new int[width * height];
-		// Lines with one sample of padding on each side: index x + 1 holds column x.
+		// Lines with one sample of padding on each side: index x + 1 is column x.
 		int[] previous = new int[width + 2];
 		int[] current = new int[width + 2];
 		for (int y = 0; y < height; y++) {
@@ -140,9 +140,9 @@ final class JpegLsScan {
 	}
 
 	/**
-	 * Decodes a run of samples equal to the left neighbour and, unless it
-	 * reaches the end of the line, the sample that interrupts it (T.87 A.7);
-	 * returns the next column index.
+	 * Decodes a run of samples equal to the left neighbour (T.87 A.7). Unless
+	 * the run reaches the end of the line, it also decodes the sample that
+	 * interrupts it. Returns the next column index.
 	 */
 	private int decodeRun(int[] previous, int[] current, int x, int width)
 		throws CodecException

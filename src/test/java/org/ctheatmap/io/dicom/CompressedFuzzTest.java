@@ -69,9 +69,9 @@ class CompressedFuzzTest {
 	}
 
 	/**
-	 * Writes a valid file of the given kind; returns the number of leading
-	 * bytes to keep intact (preamble and File Meta Information), so mutations
-	 * hit the data set.
+	 * Writes a valid file of the given kind. Returns the number of leading
+	 * bytes to keep intact (preamble and File Meta Information), so that
+	 * mutations hit the data set.
 	 */
 	private static int writeValid(String kind, Path file) throws IOException, CodecException {
 		int width = 24;
@@ -84,6 +84,7 @@ class CompressedFuzzTest {
 		DicomDataSet data = DicomTestFiles.minimalImage(16, true, new short[0]);
 		data.unsignedShort(DicomTag.ROWS, height);
 		data.unsignedShort(DicomTag.COLUMNS, width);
+
 		DicomTransferSyntax syntax;
 		switch (kind) {
 			case "jpeg-lossless":
@@ -144,6 +145,7 @@ class CompressedFuzzTest {
 					.transferSyntax(DicomTransferSyntax.RLE_LOSSLESS).build());
 				return metaEnd(file);
 		}
+
 		DicomTestFiles.write(file, data, syntax);
 		return metaEnd(file);
 	}

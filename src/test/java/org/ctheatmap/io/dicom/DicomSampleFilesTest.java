@@ -202,7 +202,8 @@ class DicomSampleFilesTest {
 		assertEquals(reference[2], stats[2], LOSSY_MEAN_TOL_HU, "mean HU near the sequential" +
 			" file's " + reference[2]);
 		assertEquals(-949.076, stats[2], LOSSY_MEAN_TOL_HU, "mean HU near the lossless mean");
-		assertTrue(stats[0] < -2900 && stats[1] > 1300, "range " + stats[0] + " to " + stats[1]);
+		assertTrue(stats[0] < -2900, "min HU " + stats[0] + " in the air outside the body");
+		assertTrue(stats[1] > 1300, "max HU " + stats[1] + " in bone");
 	}
 
 	@Test

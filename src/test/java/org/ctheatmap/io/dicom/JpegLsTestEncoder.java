@@ -105,11 +105,13 @@ final class JpegLsTestEncoder {
 			q3 = -q3;
 		}
 		int q = 81 * q1 + 9 * q2 + q3;
+
 		int px = Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
 		px = Math.max(0, Math.min(parameters.maxVal, px + sign * c[q]));
 		int error = quantiseError(sign * (value - px));
 		int reconstructed = reconstruct(px + sign * error * (2 * near + 1));
 		error = reduce(error);
+
 		int k = 0;
 		while (n[q] << k < a[q]) {
 			k++;
@@ -121,6 +123,7 @@ final class JpegLsTestEncoder {
 			mapped = error >= 0 ? 2 * error : -2 * error - 1;
 		}
 		golomb(mapped, k, limit);
+
 		b[q] += error * (2 * near + 1);
 		a[q] += Math.abs(error);
 		if (n[q] == parameters.reset) {
