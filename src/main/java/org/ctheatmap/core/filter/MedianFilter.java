@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NaN go through a sorting network evaluated on whole rows with vectorised
  * min and max (a pruned Batcher network; for the 3 x 3 x 3 box, the
  * {@link Box27Median} scheme). The other voxels collect their valid
- * neighbours and sort them. Slices run in parallel; memory is a few rows per
- * thread, about 2 * 64 rows for the generic network.
+ * neighbours and sort them. Slices run in parallel. Memory per thread is one
+ * slice plus one row per network register, about the neighbourhood size.
  */
 public final class MedianFilter {
 

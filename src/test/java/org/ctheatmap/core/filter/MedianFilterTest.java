@@ -54,6 +54,20 @@ class MedianFilterTest {
 	}
 
 	@Test
+	void networksEqualSortingOnLargerVolume() {
+		FloatVolume v = Reference.randomVolume(40, 30, 12, 9);
+		Reference.sprinkleNaN(v, 0.01, 10);
+		Neighbourhood[] shapes = { Neighbourhood.ellipsoid(1, 1, 1), Neighbourhood.box(1, 1, 1),
+			Neighbourhood.ellipsoid(2, 2, 0) };
+		for (Neighbourhood n : shapes) {
+			FloatVolume sorted = FloatVolume.allocate(v.width(), v.height(), v.depth());
+			MedianFilter.applySorting(v, n, SliceSink.into(sorted));
+			assertEquals(EXACT, Reference.maxDifference(sorted, median(v, n)), "network vs sorting, " +
+				n);
+		}
+	}
+
+	@Test
 	void evenCountAveragesTheMiddleValues() {
 		FloatVolume v = FloatVolume.allocate(2, 1, 1);
 		v.set(0, 0, 0, 10);
