@@ -23,7 +23,8 @@ public final class CtReaders {
 	 * Reads a CT volume in HU. A folder goes to {@link DicomSeriesReader}, a
 	 * NIfTI file to {@link NiftiReader}, .nrrd and .nhdr to {@link NrrdReader},
 	 * .mha and .mhd to {@link MetaImageReader}, TIFF to {@link TiffReader}, and
-	 * any other file, recognised or not, to the DICOM reader. The input is not
+	 * any other file, recognised or not, to the DICOM reader, whose result is
+	 * then put in display order by {@link DisplayOrientation}. The input is not
 	 * modified.
 	 *
 	 * @throws InvalidInputException if the path is missing, of an unsupported
@@ -47,6 +48,6 @@ public final class CtReaders {
 			default:
 				break;
 		}
-		return DicomSeriesReader.read(input, options);
+		return DisplayOrientation.apply(DicomSeriesReader.read(input, options));
 	}
 }
