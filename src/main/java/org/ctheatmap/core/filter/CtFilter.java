@@ -76,10 +76,18 @@ public final class CtFilter {
 	 * @param source input values; not modified unless it is {@code target}
 	 * @param target output volume of the same size; may be {@code source}
 	 * @param spacing voxel size along x, y and z in mm
+	 * @throws IllegalArgumentException if the volumes differ in size
 	 */
 	public static void filterFloat(FloatVolume source, FloatVolume target, double[] spacing,
 		FilterSettings settings, ProgressListener progress)
 	{
+		if (source.width() != target.width() || source.height() != target.height() || source
+			.depth() != target.depth())
+		{
+			throw new IllegalArgumentException("Target volume " + target.width() + " x " + target
+				.height() + " x " + target.depth() + " differs from the source " + source.width() +
+				" x " + source.height() + " x " + source.depth());
+		}
 		boolean inPlace = source.slices() == target.slices() || source.slices()[0] == target
 			.slices()[0];
 		if (settings.type() == FilterType.GAUSSIAN) {
