@@ -66,14 +66,17 @@ public final class DifferenceDisplay {
 				percentile);
 		}
 		int size = map.width() * map.height();
-		float[] magnitudes = new float[(int) Math.min(Integer.MAX_VALUE - 8, map.size())];
 		int n = 0;
 		for (int k = 0; k < map.depth(); k++) {
-			float[] slice = map.slices()[k];
 			for (int index = 0; index < size; index++) {
-				if (mask != null && !mask[k][index]) continue;
-				float v = slice[index];
-				if (v == v) magnitudes[n++] = Math.abs(v);
+				if (counts(map, mask, k, index)) n++;
+			}
+		}
+		float[] magnitudes = new float[n];
+		n = 0;
+		for (int k = 0; k < map.depth(); k++) {
+			for (int index = 0; index < size; index++) {
+				if (counts(map, mask, k, index)) magnitudes[n++] = Math.abs(map.slices()[k][index]);
 			}
 		}
 		if (n == 0) return 1;
@@ -81,6 +84,11 @@ public final class DifferenceDisplay {
 		int rank = Math.max(0, (int) Math.ceil(percentile / 100 * n) - 1);
 		double value = magnitudes[rank];
 		return value > 0 ? niceCeiling(value) : 1;
+	}
+
+	private static boolean counts(FloatVolume map, boolean[][] mask, int k, int index) {
+		float v = map.slices()[k][index];
+		return v == v && (mask == null || mask[k][index]);
 	}
 
 	/** Returns the smallest of 1, 2, 2.5 and 5 times a power of ten that is at least x > 0. */

@@ -11,6 +11,7 @@ import org.ctheatmap.core.ProgressListener;
 import org.ctheatmap.io.CtReaders;
 import org.ctheatmap.io.ReadOptions;
 import org.ctheatmap.testutil.CtSamples;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,15 @@ class PhantomPairSampleTest {
 	 * signed difference reaches hundreds of HU (SD about 130 HU over the
 	 * overlap) while its mean stays near zero.
 	 */
+	/** Releases the volumes, because every test class shares the fork's 512 MB heap. */
+	@AfterAll
+	static void release() {
+		baseline = null;
+		aligned = null;
+		body = null;
+		maps = null;
+	}
+
 	@Test
 	void meanChangeNearZero() {
 		DifferenceSummary summary = DifferenceSummary.of(maps.absolute(), baseline, body);

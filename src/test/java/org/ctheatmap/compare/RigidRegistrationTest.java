@@ -11,6 +11,7 @@ import org.ctheatmap.core.ProgressListener;
 import org.ctheatmap.core.filter.FloatVolume;
 import org.ctheatmap.phantom.PhantomGenerator;
 import org.ctheatmap.phantom.PhantomTimePoint;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,12 @@ class RigidRegistrationTest {
 	static void generate() {
 		CtVolume volume = PhantomGenerator.generate(PhantomTimePoint.BASELINE);
 		phantom = PatientVolume.of(volume, 1);
+	}
+
+	/** Releases the volumes, because every test class shares the fork's 512 MB heap. */
+	@AfterAll
+	static void release() {
+		phantom = null;
 	}
 
 	@Test

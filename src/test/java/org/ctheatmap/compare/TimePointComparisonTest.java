@@ -28,6 +28,7 @@ import org.ctheatmap.measure.VoxelGrid;
 import org.ctheatmap.phantom.PhantomGenerator;
 import org.ctheatmap.phantom.PhantomTimePoint;
 import org.ctheatmap.phantom.PhantomTissue;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,12 @@ class TimePointComparisonTest {
 		comparison = TimePointComparison.run(baseline, TimePoint.of("baseline", baseline),
 			followUps, Arrays.asList(TimePoint.of("growth", followUps.get(0)), TimePoint.of("hu",
 				followUps.get(1))), ComparisonSettings.DEFAULT, ProgressListener.NONE);
+	}
+
+	/** Releases the volumes, because every test class shares the fork's 512 MB heap. */
+	@AfterAll
+	static void release() {
+		comparison = null;
 	}
 
 	@Test

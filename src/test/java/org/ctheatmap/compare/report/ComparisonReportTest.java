@@ -37,6 +37,7 @@ import org.ctheatmap.io.ReadOptions;
 import org.ctheatmap.measure.RoiRegions;
 import org.ctheatmap.measure.VoxelGrid;
 import org.ctheatmap.phantom.PhantomGenerator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,13 @@ class ComparisonReportTest {
 		table = comparison.changeTable(RoiRegions.group(Collections.singletonList(roi), VoxelGrid
 			.of(image)), ProgressListener.NONE);
 		report = write(shared, "report", ReportOptions.DEFAULT);
+	}
+
+	/** Releases the volumes, because every test class shares the fork's 512 MB heap. */
+	@AfterAll
+	static void release() {
+		comparison = null;
+		table = null;
 	}
 
 	@Test
