@@ -69,11 +69,8 @@ final class DicomFolderScanner {
 	 * DICOM, so the error explains why, and its error is thrown.
 	 */
 	private static Object parseOrFailure(Path file, boolean only) throws IOException {
-		if (!only && !DicomParser.isDicom(file)) {
-			return null;
-		}
 		try {
-			return DicomParser.parse(file);
+			return only ? DicomParser.parse(file) : DicomParser.parseIfDicom(file);
 		} catch (InvalidInputException e) {
 			if (only) throw e;
 			return e;

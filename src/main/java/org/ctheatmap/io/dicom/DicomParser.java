@@ -80,12 +80,36 @@ final class DicomParser {
 	 */
 	static boolean isDicom(Path file) throws IOException {
 		try (DicomInput probe = DicomInput.open(file)) {
-			if (probe.size() < 8) return false;
-			byte[] head = probe.bytes((int) Math.min(PREAMBLE_BYTES + 4, probe.size()));
-			if (head.length == PREAMBLE_BYTES + 4 && hasMagic(head)) return true;
-			boolean groupStart = head[1] == 0 && (head[0] == 0x02 || head[0] == 0x08);
-			return groupStart && (isVr(head[4], head[5]) || implicitLength(head) <= probe.size());
+			return looksLikeDicom(probe);
 		}
+	}
+
+	/**
+	 * Parses the header of a file that starts like DICOM, as {@link #parse}
+	 * does, opening the file once; returns null for any other file.
+	 *
+	 * @throws InvalidInputException as {@link #parse}
+	 */
+	static DicomHeader parseIfDicom(Path file) throws IOException {
+		try (DicomInput in = DicomInput.open(file)) {
+			if (!looksLikeDicom(in)) return null;
+			in.seek(0);
+			DicomParser parser = new DicomParser(in);
+			try {
+				return parser.run();
+			} finally {
+				if (parser.in != in) parser.in.close();
+			}
+		}
+	}
+
+	/** Applies the test of {@link #isDicom} to the first bytes of an open file. */
+	private static boolean looksLikeDicom(DicomInput probe) throws IOException {
+		if (probe.size() < 8) return false;
+		byte[] head = probe.bytes((int) Math.min(PREAMBLE_BYTES + 4, probe.size()));
+		if (head.length == PREAMBLE_BYTES + 4 && hasMagic(head)) return true;
+		boolean groupStart = head[1] == 0 && (head[0] == 0x02 || head[0] == 0x08);
+		return groupStart && (isVr(head[4], head[5]) || implicitLength(head) <= probe.size());
 	}
 
 	/**
