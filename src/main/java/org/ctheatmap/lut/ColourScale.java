@@ -17,6 +17,8 @@ public final class ColourScale {
 	private final Colormap colormap;
 	private final double minimum;
 	private final double maximum;
+	/** {@code maximum - minimum}, kept so {@link #index} does not subtract per value. */
+	private final double range;
 
 	/**
 	 * Creates a scale over {@code minimum..maximum}, in the unit of the mapped
@@ -33,6 +35,7 @@ public final class ColourScale {
 		this.colormap = colormap;
 		this.minimum = minimum;
 		this.maximum = maximum;
+		this.range = maximum - minimum;
 	}
 
 	public Colormap colormap() {
@@ -55,7 +58,7 @@ public final class ColourScale {
 	 * transparent must test for it first.
 	 */
 	public int index(double value) {
-		double bin = Math.floor((value - minimum) / (maximum - minimum) * Colormap.SIZE);
+		double bin = Math.floor((value - minimum) / range * Colormap.SIZE);
 		if (!(bin > 0)) return 0;
 		return bin >= Colormap.SIZE - 1 ? Colormap.SIZE - 1 : (int) bin;
 	}

@@ -52,6 +52,9 @@ public final class CtWindow {
 	private final String name;
 	private final double centerHu;
 	private final double widthHu;
+	/** Lower HU rounded to float and grey levels per HU, as {@link #grey} uses them. */
+	private final double greyLow;
+	private final double greyScale;
 
 	private CtWindow(String name, double centerHu, double widthHu) {
 		if (!Double.isFinite(centerHu)) {
@@ -65,6 +68,8 @@ public final class CtWindow {
 		this.name = name;
 		this.centerHu = centerHu;
 		this.widthHu = widthHu;
+		this.greyLow = (float) lowerHu();
+		this.greyScale = 255.0 / ((float) upperHu() - greyLow);
 	}
 
 	/**
@@ -142,12 +147,9 @@ public final class CtWindow {
 	 * of 256 HU and more.
 	 */
 	public int grey(double hu) {
-		double lo = (float) lowerHu();
-		double hi = (float) upperHu();
-		double scale = 255.0 / (hi - lo);
-		double value = hu - lo;
+		double value = hu - greyLow;
 		if (value < 0) value = 0;
-		int grey = (int) (value * scale + 0.5);
+		int grey = (int) (value * greyScale + 0.5);
 		return Math.min(grey, 255);
 	}
 

@@ -9,11 +9,11 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.PatientGeometry;
@@ -38,10 +38,13 @@ import org.ctheatmap.lut.HeatMapSettings;
  * {@link ImageRoi} at opacity 0.5 and calls {@code ImagePlus.flatten()};
  * {@link HeatMapRenderer#flatten} does window, colormap and blend in one
  * multi-threaded pass. Each side runs once untimed, then the given number
- * of timed runs; the table gives medians.
+ * of timed runs; the table gives the medians of wall-clock time and of the
+ * CPU time of the whole process (all threads and garbage collection), which
+ * scatters less when other jobs share the machine.
  * <p>
- * Usage: {@code MapBenchmark [width height depth [imagejRuns ownRuns]]},
- * default 512 512 300 2 5. Not a unit test.
+ * Usage: {@code MapBenchmark [width height depth [imagejRuns ownRuns [part]]]},
+ * default 512 512 300 2 5 all; part is "statistics", "heatmap" or "all".
+ * Not a unit test.
  */
 public final class MapBenchmark {
 
@@ -63,42 +66,39 @@ public final class MapBenchmark {
 		int d = args.length > 2 ? Integer.parseInt(args[2]) : 300;
 		int imagejRuns = args.length > 4 ? Integer.parseInt(args[3]) : 2;
 		int ownRuns = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+		String part = args.length > 5 ? args[5] : "all";
 		System.out.printf(Locale.ROOT, "Volume %d x %d x %d float, %d cores, %s %s%n", w, h, d,
 			Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System
 				.getProperty("java.version"));
 		MapBenchmark benchmark = new MapBenchmark(PhantomVolume.generate(w, h, d, 1), imagejRuns,
 			ownRuns);
-		String statistics = benchmark.statistics();
-		String heatMap = benchmark.heatMap();
+		String statistics = part.equals("heatmap") ? null : benchmark.statistics();
+		String heatMap = part.equals("statistics") ? null : benchmark.heatMap();
 		System.out.println();
-		System.out.println("| task | ImageJ 1.54p (s) | CT Heat Map (s) | speed-up | check |");
+		System.out.println("| task | ImageJ 1.54p wall / CPU (s) | CT Heat Map wall / CPU (s) |" +
+			" speed-up wall / CPU | check |");
 		System.out.println("|---|---|---|---|---|");
-		System.out.println(statistics);
-		System.out.println(heatMap);
+		if (statistics != null) System.out.println(statistics);
+		if (heatMap != null) System.out.println(heatMap);
 		// ImageJ's status calls may have started AWT threads that keep the JVM alive.
 		System.exit(0);
 	}
 
 	private String statistics() {
 		System.out.println("Local mean and SD ...");
-		double theirs = median(() -> {
+		double[] theirs = median(() -> {
 			ImageStack stack = volume.toStack();
-			long start = System.nanoTime();
 			Filters3D.filter(stack, Filters3D.MEAN, 2, 2, 2);
 			Filters3D.filter(stack, Filters3D.VAR, 2, 2, 2);
-			return System.nanoTime() - start;
 		}, imagejRuns);
 		float[][][][] result = new float[1][][][];
-		double ours = median(() -> {
-			long start = System.nanoTime();
-			result[0] = BoxStatistics.compute(volume.slices(), volume.width(), volume.height(),
-				new int[] { 2, 2, 2 }, null, true, ProgressListener.NONE);
-			return System.nanoTime() - start;
-		}, ownRuns);
+		double[] ours = median(() -> result[0] = BoxStatistics.compute(volume.slices(), volume
+			.width(), volume.height(), new int[] { 2, 2, 2 }, null, true, ProgressListener.NONE),
+			ownRuns);
 		double error = maxError(result[0]);
 		return String.format(Locale.ROOT, "| local mean + SD, 5 x 5 x 5 box (ImageJ: Filters3D" +
-			" MEAN + VAR, radius 2) | %.2f | %.3f | %.1fx | max abs error vs brute force at %d" +
-			" voxels: %.1e HU |", theirs, ours, theirs / ours, SAMPLES, error);
+			" MEAN + VAR, radius 2) | %s | %s | %s | max abs error vs brute force at %d" +
+			" voxels: %.1e HU |", pair(theirs), pair(ours), ratio(theirs, ours), SAMPLES, error);
 	}
 
 	private String heatMap() {
@@ -109,24 +109,19 @@ public final class MapBenchmark {
 		HeatMapSettings settings = HeatMapSettings.builder(Colormaps.get(Colormaps.VIRIDIS), -100,
 			200).threshold(-100).opacity(0.5).window(CtWindow.preset(CtWindow.SOFT_TISSUE))
 			.build();
-		double theirs = median(() -> imagejFlatten(ct, settings), imagejRuns);
-		double ours = median(() -> {
-			long start = System.nanoTime();
-			HeatMapRenderer.flatten(ct, ct.image().getStack(), settings, "flat",
-				ProgressListener.NONE);
-			return System.nanoTime() - start;
-		}, ownRuns);
+		double[] theirs = median(() -> imagejFlatten(ct, settings), imagejRuns);
+		double[] ours = median(() -> HeatMapRenderer.flatten(ct, ct.image().getStack(),
+			settings, "flat", ProgressListener.NONE), ownRuns);
 		return String.format(Locale.ROOT, "| burnt-in heat map, %d slices (ImageJ: window, LUT," +
-			" ImageRoi and flatten per slice) | %.2f | %.3f | %.1fx | ours is exact per voxel;" +
-			" ImageJ's threshold needs a LUT trick, so it colours every voxel |", volume.depth(),
-			theirs, ours, theirs / ours);
+			" ImageRoi and flatten per slice) | %s | %s | %s | ours is exact per voxel and" +
+			" leaves voxels below the threshold grey; this ImageJ path colours every voxel |",
+			volume.depth(), pair(theirs), pair(ours), ratio(theirs, ours));
 	}
 
-	/** Returns the nanoseconds of ImageJ's per-slice flatten of the whole stack. */
-	private long imagejFlatten(CtVolume ct, HeatMapSettings settings) {
+	/** Flattens the whole stack slice by slice the way ImageJ users do. */
+	private static void imagejFlatten(CtVolume ct, HeatMapSettings settings) {
 		LUT lut = settings.scale().colormap().toLut();
 		ImageStack hu = ct.image().getStack();
-		long start = System.nanoTime();
 		for (int n = 1; n <= hu.getSize(); n++) {
 			FloatProcessor slice = (FloatProcessor) hu.getProcessor(n);
 			ImagePlus image = new ImagePlus("slice", slice.duplicate());
@@ -139,7 +134,6 @@ public final class MapBenchmark {
 			image.setOverlay(new Overlay(roi));
 			image.flatten();
 		}
-		return System.nanoTime() - start;
 	}
 
 	/** Returns the largest difference from a brute-force box mean and SD at random voxels. */
@@ -173,19 +167,45 @@ public final class MapBenchmark {
 	}
 
 	/**
-	 * Runs once untimed, then {@code runs} times, and returns the median in
-	 * seconds: the mean of the middle two for an even count.
+	 * Runs once untimed, then {@code runs} times, and returns the medians of
+	 * wall-clock and process CPU seconds; the mean of the middle two for an
+	 * even count.
 	 */
-	private static double median(Supplier<Long> nanos, int runs) {
-		nanos.get();
-		double[] seconds = new double[runs];
+	private static double[] median(Runnable task, int runs) {
+		task.run();
+		double[] wall = new double[runs];
+		double[] cpu = new double[runs];
 		for (int r = 0; r < runs; r++) {
 			System.gc();
-			seconds[r] = nanos.get() / 1e9;
-			System.out.printf(Locale.ROOT, "  run %d: %.3f s%n", r + 1, seconds[r]);
+			long cpuStart = processCpuNanos();
+			long start = System.nanoTime();
+			task.run();
+			wall[r] = (System.nanoTime() - start) / 1e9;
+			cpu[r] = (processCpuNanos() - cpuStart) / 1e9;
+			System.out.printf(Locale.ROOT, "  run %d: %.3f s wall, %.3f s CPU%n", r + 1, wall[r],
+				cpu[r]);
 		}
-		Arrays.sort(seconds);
-		return runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) /
-			2;
+		return new double[] { middle(wall), middle(cpu) };
+	}
+
+	private static double middle(double[] values) {
+		Arrays.sort(values);
+		int n = values.length;
+		return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+	}
+
+	/** Returns the CPU time used so far by all threads of this JVM, in ns. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	private static String pair(double[] seconds) {
+		return String.format(Locale.ROOT, "%.3f / %.3f", seconds[0], seconds[1]);
+	}
+
+	private static String ratio(double[] theirs, double[] ours) {
+		return String.format(Locale.ROOT, "%.1fx / %.1fx", theirs[0] / ours[0], theirs[1] /
+			ours[1]);
 	}
 }
