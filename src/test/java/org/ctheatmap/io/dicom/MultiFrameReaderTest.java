@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -172,6 +173,38 @@ class MultiFrameReaderTest {
 				0), "marked pixel of slice " + z);
 			assertEquals(frames.get(z)[5] - 1024, read.image().getStack().getProcessor(z + 1).getf(5,
 				0), "plain pixel of slice " + z);
+		}
+	}
+
+	/** JJ2000 keeps some static state, so frames decoded on several threads are checked here. */
+	@Test
+	void jpeg2000FramesDecodedInParallel() throws IOException {
+		int frames = 8;
+		DicomDataSet data = multiFrame(frames);
+		data.unsignedShort(DicomTag.BITS_ALLOCATED, 8);
+		data.unsignedShort(DicomTag.BITS_STORED, 8);
+		data.unsignedShort(DicomTag.HIGH_BIT, 7);
+		data.unsignedShort(DicomTag.PIXEL_REPRESENTATION, 0);
+		List<byte[]> fragments = new ArrayList<>();
+		for (int f = 0; f < frames; f++) {
+			BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+			int[] words = new int[WIDTH * HEIGHT];
+			for (int i = 0; i < words.length; i++) {
+				words[i] = (i * 7 + f * 31) % 256;
+			}
+			image.getRaster().setPixels(0, 0, WIDTH, HEIGHT, words);
+			fragments.add(CompressedPixelDataTest.jaiJpeg2000(image));
+		}
+		data.fragments(DicomTag.PIXEL_DATA, fragments, true);
+		Path file = write(data, DicomTransferSyntax.JPEG_2000_LOSSLESS, "j2k.dcm");
+
+		CtVolume read = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
+
+		for (int z = 0; z < frames; z++) {
+			for (int i = 0; i < WIDTH * HEIGHT; i++) {
+				assertEquals((i * 7 + z * 31) % 256 - 1024, pixels(read, z)[i], "HU of slice " +
+					z + " at index " + i);
+			}
 		}
 	}
 
