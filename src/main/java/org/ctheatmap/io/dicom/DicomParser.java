@@ -3,10 +3,8 @@ package org.ctheatmap.io.dicom;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +30,7 @@ import org.ctheatmap.io.InvalidInputException;
 final class DicomParser {
 
 	/** Length value meaning "undefined length, ends with a delimiter". */
-	private static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
+	static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
 
 	/** Largest stored value; the kept attributes are short strings or numbers. */
 	static final int MAX_KEPT_VALUE_BYTES = 64 * 1024;
@@ -54,18 +52,18 @@ final class DicomParser {
 		"SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
 
 	/** The file, or after the File Meta Information of a deflated file, the inflated data set. */
-	private DicomInput in;
+	DicomInput in;
 	private final Map<Integer, RawValue> keptValues = new HashMap<>();
-	private Map<Integer, RawValue> sharedGroups;
-	private List<Map<Integer, RawValue>> perFrameGroups;
+	private final FunctionalGroupsReader groups = new FunctionalGroupsReader(this);
 	private String transferSyntaxUid;
 	private String transferSyntaxName;
 	private String pixelDataVr;
 	private long deflatedStart = -1;
 
-	private int tag;
-	private String vr;
-	private long length;
+	/** Tag, VR and value length of the element whose header was read last. */
+	int tag;
+	String vr;
+	long length;
 
 	private DicomParser(DicomInput in) {
 		this.in = in;
@@ -151,8 +149,8 @@ final class DicomParser {
 		long[] pixelData = readDataSet(explicitVr);
 		PixelDataLocation location = new PixelDataLocation(pixelData[0], pixelData[1],
 			pixelDataVr, deflatedStart);
-		return FrameHeaders.build(in.file(), transferSyntaxUid, keptValues, sharedGroups,
-			perFrameGroups, location);
+		return FrameHeaders.build(in.file(), transferSyntaxUid, keptValues, groups.shared,
+			groups.perFrame, location);
 	}
 
 	/** Reads the group 0002 elements, which are always Explicit VR Little Endian. */
@@ -201,7 +199,7 @@ final class DicomParser {
 				throw corrupt("unexpected " + DicomTag.toString(tag) + " outside a sequence");
 			}
 			if (isFunctionalGroups() && "SQ".equals(vr)) {
-				readFunctionalGroups(explicitVr);
+				groups.read(explicitVr);
 			} else {
 				keepOrSkip(explicitVr);
 			}
@@ -212,122 +210,6 @@ final class DicomParser {
 	private boolean isFunctionalGroups() {
 		return tag == DicomTag.SHARED_FUNCTIONAL_GROUPS_SEQUENCE ||
 			tag == DicomTag.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE;
-	}
-
-	/**
-	 * Reads a Shared or Per-frame Functional Groups Sequence: one map of kept
-	 * values per item, taken from the first item of each macro sequence in it.
-	 */
-	private void readFunctionalGroups(boolean explicitVr) throws IOException {
-		int sequenceTag = tag;
-		List<Map<Integer, RawValue>> items = new ArrayList<>();
-		readItems(length, explicitVr, () -> {
-			if (items.size() >= MAX_FRAMES) {
-				throw corrupt(DicomTag.describe(sequenceTag) + " has more than " + MAX_FRAMES +
-					" items");
-			}
-			Map<Integer, RawValue> values = new HashMap<>();
-			readGroupItem(explicitVr, values);
-			items.add(values);
-		});
-		if (sequenceTag == DicomTag.SHARED_FUNCTIONAL_GROUPS_SEQUENCE) {
-			sharedGroups = items.isEmpty() ? new HashMap<>() : items.get(0);
-		} else {
-			perFrameGroups = items;
-		}
-	}
-
-	/** Reads one functional group item: its macro sequences, each read into {@code values}. */
-	private void readGroupItem(boolean explicitVr, Map<Integer, RawValue> values)
-		throws IOException
-	{
-		readItemElements(explicitVr, () -> {
-			if ("SQ".equals(vr)) {
-				boolean[] first = { true };
-				readItems(length, explicitVr, () -> {
-					// Only the first item of a macro counts, as nearly all macros have one item.
-					Map<Integer, RawValue> target = first[0] ? values : new HashMap<>();
-					first[0] = false;
-					readItemElements(explicitVr, () -> {
-						if (DicomTag.isKept(tag) && !"SQ".equals(vr) && length != UNDEFINED_LENGTH) {
-							keepInto(target);
-						} else {
-							skipValue(explicitVr);
-						}
-					});
-				});
-			} else {
-				skipValue(explicitVr);
-			}
-		});
-	}
-
-	/** An action on the element whose header was just read, which consumes its value. */
-	private interface ElementAction {
-		void run() throws IOException;
-	}
-
-	/**
-	 * Reads the items of a sequence whose header was just read, with defined
-	 * or undefined length, running {@code onItem} after each item header.
-	 */
-	private void readItems(long sequenceLength, boolean explicitVr, ElementAction onItem)
-		throws IOException
-	{
-		long end = sequenceLength == UNDEFINED_LENGTH ? -1 : in.position() + sequenceLength;
-		while (end < 0 || in.position() < end) {
-			readElementHeader(false);
-			if (tag == DicomTag.SEQUENCE_DELIMITATION && end < 0) return;
-			if (tag != DicomTag.ITEM) {
-				throw corrupt("expected an Item (FFFE,E000) in a sequence, found " + DicomTag
-					.toString(tag));
-			}
-			itemEnd = length == UNDEFINED_LENGTH ? -1 : in.position() + length;
-			onItem.run();
-		}
-		if (in.position() != end) {
-			throw corrupt("a sequence item runs past the end of its sequence at offset " + end);
-		}
-	}
-
-	/** End offset of the item being read, or -1 for undefined length. */
-	private long itemEnd;
-
-	/** Reads the elements of the item whose header was just read, running the action on each. */
-	private void readItemElements(boolean explicitVr, ElementAction onElement)
-		throws IOException
-	{
-		long end = itemEnd;
-		while (end < 0 || in.position() < end) {
-			readElementHeader(explicitVr);
-			if (tag == DicomTag.ITEM_DELIMITATION && end < 0) return;
-			if (tag >>> 16 == 0xFFFE) {
-				throw corrupt("unexpected " + DicomTag.toString(tag) + " inside an item");
-			}
-			onElement.run();
-		}
-		if (in.position() != end) {
-			throw corrupt("an element runs past the end of its item at offset " + end);
-		}
-	}
-
-	/** Stores the current element's value in a map, as {@link #keepOrSkip} does at top level. */
-	private void keepInto(Map<Integer, RawValue> target) throws IOException {
-		if (length > MAX_KEPT_VALUE_BYTES) {
-			throw corrupt(DicomTag.describe(tag) + " has a " + length + "-byte value, more" +
-				" than the maximum of " + MAX_KEPT_VALUE_BYTES);
-		}
-		RawValue value = new RawValue(tag, vr, in.bytes((int) length), in.order());
-		target.putIfAbsent(tag, value);
-	}
-
-	/** Skips the current element's value, of defined or undefined length. */
-	private void skipValue(boolean explicitVr) throws IOException {
-		if (length == UNDEFINED_LENGTH) {
-			skipUndefinedLength(explicitVr, 2);
-		} else {
-			in.skip(length);
-		}
 	}
 
 	private long[] pixelData() throws IOException {
@@ -358,7 +240,7 @@ final class DicomParser {
 	 * Skips an undefined-length element: a sequence, or UN whose content is
 	 * Implicit VR Little Endian (PS3.5 6.2.2).
 	 */
-	private void skipUndefinedLength(boolean explicitVr, int depth) throws IOException {
+	void skipUndefinedLength(boolean explicitVr, int depth) throws IOException {
 		boolean sequence = "SQ".equals(vr) || !explicitVr;
 		if (!sequence && !"UN".equals(vr)) {
 			throw corrupt(DicomTag.toString(tag) + " with VR " + vr + " has undefined length");
@@ -406,7 +288,7 @@ final class DicomParser {
 	}
 
 	/** Reads tag, VR and length of the next element into the fields. */
-	private void readElementHeader(boolean explicitVr) throws IOException {
+	void readElementHeader(boolean explicitVr) throws IOException {
 		long start = in.position();
 		in.context("the element at offset " + start);
 		tag = in.u16() << 16 | in.u16();
@@ -448,7 +330,7 @@ final class DicomParser {
 		return group;
 	}
 
-	private InvalidInputException corrupt(String problem) {
+	InvalidInputException corrupt(String problem) {
 		return new InvalidInputException(in.file(), "corrupt file: " + problem);
 	}
 
