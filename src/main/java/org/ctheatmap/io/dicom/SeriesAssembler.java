@@ -194,8 +194,8 @@ final class SeriesAssembler {
 	}
 
 	/**
-	 * Sorts by projection on the normal, then Instance Number and file name;
-	 * of slices at the same position only the first is kept.
+	 * Sorts by projection on the normal, then Instance Number, frame index and
+	 * file name; of slices at the same position only the first is kept.
 	 */
 	private static List<DicomHeader> sortByPosition(List<DicomHeader> slices, double[] normal,
 		List<String> warnings) throws InvalidInputException
@@ -206,8 +206,10 @@ final class SeriesAssembler {
 			projection.put(slice, position == null ? 0 : SliceGeometry.dot(position, normal));
 		}
 		List<DicomHeader> sorted = new ArrayList<>(slices);
+		// Frames of one file share its Instance Number, so their frame index breaks the tie.
 		sorted.sort(Comparator.<DicomHeader> comparingDouble(projection::get).thenComparingInt(
-			SeriesAssembler::instanceNumber).thenComparing(DicomHeader::fileName));
+			SeriesAssembler::instanceNumber).thenComparingInt(DicomHeader::frameIndex)
+			.thenComparing(DicomHeader::fileName));
 		List<DicomHeader> unique = new ArrayList<>();
 		List<String> duplicates = new ArrayList<>();
 		for (DicomHeader slice : sorted) {

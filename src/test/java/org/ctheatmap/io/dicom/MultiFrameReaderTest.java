@@ -119,6 +119,25 @@ class MultiFrameReaderTest {
 			" duplicates duplicates.dcm frame 2 at 2 mm"), read.warnings().toString());
 	}
 
+	/** "frame 11" sorts before "frame 2" as text, so the frame index must break the tie. */
+	@Test
+	void duplicateFramesKeepTheLowerFrame() throws IOException {
+		DicomDataSet data = multiFrame(11);
+		List<DicomDataSet> groups = new ArrayList<>();
+		for (int f = 0; f < 10; f++) {
+			groups.add(frameGroup(f));
+		}
+		groups.add(frameGroup(1));
+		data.sequence(DicomTag.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, groups, false);
+		Path file = write(data, "eleven.dcm");
+
+		CtVolume read = DicomSeriesReader.read(file, ReadOptions.DEFAULT);
+
+		assertEquals(10, read.depth(), "one slice per distinct position");
+		assertEquals("eleven.dcm frame 2", read.image().getStack().getSliceLabel(2),
+			"frame 2 kept at 1 mm");
+	}
+
 	@Test
 	void missingPerFrameItemIsRejected() throws IOException {
 		DicomDataSet data = multiFrame(3);
