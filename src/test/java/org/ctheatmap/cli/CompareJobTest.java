@@ -128,6 +128,27 @@ class CompareJobTest {
 		assertTrue(result.err.contains("Gantry tilt"), "tilt warning passed on: " + result.err);
 	}
 
+	/** Single chest slices months apart: automatic alignment registers them in 2-D. */
+	@Test
+	void slicePairRegisteredIn2d() throws IOException {
+		Path subject = CtSamples.folder("06_dicom_longitudinal_covid_axial_pairs").resolve(
+			"A048383");
+		Path out = folder.resolve("report");
+		Result result = cli("compare", subject.resolve("19001231-30.dcm").toString(), subject
+			.resolve("19010410-30.dcm").toString(), "--no-nifti", "--out", out.toString());
+		assertEquals(0, result.code, "exit code; stderr: " + result.err);
+		JsonObject followUp = JsonParser.parseString(new String(Files.readAllBytes(out.resolve(
+			ComparisonReport.SIDECAR_NAME)), StandardCharsets.UTF_8)).getAsJsonObject()
+			.getAsJsonObject("comparison").getAsJsonArray("followUps").get(0).getAsJsonObject();
+		assertEquals("Rigid registration", followUp.get("alignment").getAsString(),
+			"no shared frame of reference");
+		JsonObject registration = followUp.getAsJsonObject("registration");
+		assertTrue(registration.get("mode").getAsString().startsWith("2-D"), "2-D mode");
+		assertTrue(registration.get("finalMetric").getAsDouble() > registration.get(
+			"startMetric").getAsDouble(), "NCC rose");
+		assertTrue(Files.isRegularFile(out.resolve("change-follow-up-hu.png")), "montage");
+	}
+
 	private Path writeLesionLabels(PatientGeometry geometry, int size, int depth, int step)
 		throws IOException
 	{

@@ -23,6 +23,7 @@ import org.ctheatmap.compare.report.ComparisonReport;
 import org.ctheatmap.io.CtReaders;
 import org.ctheatmap.io.ReadOptions;
 import org.ctheatmap.phantom.PhantomGenerator;
+import org.ctheatmap.testutil.CtSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class CompareTimePointsCommandTest {
 
 	/** Noise bound on the lesion ROI's mean change in HU (SD about 0.5 HU over 69 voxels). */
 	private static final double ROI_NOISE_HU = 2.5;
+
+	/** Bound on the real pair's mean change in HU; measured 0.1 HU. */
+	private static final double REAL_PAIR_MEAN_HU = 3;
 
 	private static Context context;
 	private static CommandService commands;
@@ -132,6 +136,28 @@ class CompareTimePointsCommandTest {
 			"followup-hu.nii.gz").toString(), "alignment", "Patient coordinates");
 		assertFalse(module.isCanceled(), "not canceled: " + module.getCancelReason());
 		assertNull(module.getOutput("changes"), "no change table");
+	}
+
+	/** The tilted phantom scan against the 5 mm one, both given as DICOM folders. */
+	@Test
+	void realPairFromFolders() throws Exception {
+		Path first = CtSamples.folder("01_dicom_philips_head_phantom_t1_5mm");
+		Path second = CtSamples.folder("02_dicom_philips_head_phantom_t2_tilt_subset");
+		CommandModule module = run("baselineFile", first.toFile(), "followUpFiles", second
+			.toString(), "alignment", "Automatic");
+		assertFalse(module.isCanceled(), "not canceled: " + module.getCancelReason());
+		ImagePlus change = (ImagePlus) module.getOutput("changeHu");
+		double sum = 0;
+		long count = 0;
+		for (int n = 1; n <= change.getStackSize(); n++) {
+			for (float value : (float[]) change.getStack().getPixels(n)) {
+				if (value != value) continue;
+				sum += value;
+				count++;
+			}
+		}
+		assertTrue(count > 500_000, "voxels compared: " + count);
+		assertEquals(0, sum / count, REAL_PAIR_MEAN_HU, "mean change in the overlap");
 	}
 
 	private static ImagePlus baselineWithLesionRoi() throws IOException {
