@@ -9,6 +9,7 @@ import org.ctheatmap.compare.Alignment;
 import org.ctheatmap.compare.ComparisonSettings;
 import org.ctheatmap.compare.DifferenceSettings;
 import org.ctheatmap.compare.FollowUpComparison;
+import org.ctheatmap.compare.RegistrationMetric;
 import org.ctheatmap.compare.RegistrationSettings;
 import org.ctheatmap.compare.report.ComparisonReport;
 import org.ctheatmap.compare.report.ReportOptions;
@@ -68,6 +69,12 @@ final class CompareCommand implements Callable<Integer> {
 			" reference, else registration), patient-coordinates or registration (default:" +
 			" ${DEFAULT-VALUE}).")
 	private String alignment;
+
+	@Option(names = "--metric", paramLabel = "NAME", defaultValue = "ncc",
+		description = "Similarity measure of the registration: ncc (normalized" +
+			" cross-correlation, same scanner type) or mattes-mi (mutual information, other" +
+			" scanners or kernels) (default: ${DEFAULT-VALUE}).")
+	private String metric;
 
 	@Option(names = "--labels", paramLabel = "LABELMAP",
 		description = "Label map in the baseline's patient space; every label L > 0 is the" +
@@ -146,7 +153,8 @@ final class CompareCommand implements Callable<Integer> {
 	 */
 	CompareRequest request() {
 		ComparisonSettings settings = new ComparisonSettings(Alignment.fromLabel(alignment),
-			RegistrationSettings.DEFAULT, new DifferenceSettings(smoothingSigmaMm, minBaselineHu),
+			RegistrationSettings.DEFAULT.withMetric(RegistrationMetric.fromLabel(metric)),
+			new DifferenceSettings(smoothingSigmaMm, minBaselineHu),
 			!allVoxels);
 		ReportOptions report = new ReportOptions(colormap, rangeHu == null ? Double.NaN
 			: rangeHu, rangePercent == null ? Double.NaN : rangePercent, CtWindow.preset(window

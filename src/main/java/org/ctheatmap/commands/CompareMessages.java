@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import java.io.File;
 
 import org.ctheatmap.compare.Alignment;
+import org.ctheatmap.compare.RegistrationMetric;
 import org.ctheatmap.lut.Colormaps;
 
 /**
@@ -25,13 +26,18 @@ final class CompareMessages {
 
 	/** Returns the first problem with the inputs as a message, or null when all are valid. */
 	static String validate(ImagePlus baseline, File baselineFile, String followUpImages,
-		String followUpFiles, String alignment, String colormap, double smoothingSigmaMm,
+		String followUpFiles, String alignment, String metric, String colormap,
+		double smoothingSigmaMm,
 		double minBaselineHu, double rangeHu, double rangePercent)
 	{
 		if (baseline == null && MeasureOutputs.isEmpty(baselineFile)) return NO_BASELINE;
 		if (blank(followUpImages) && blank(followUpFiles)) return NO_FOLLOW_UP;
 		if (!Alignment.labels().contains(alignment)) {
 			return "Unknown alignment '" + alignment + "'; use one of " + Alignment.labels() + ".";
+		}
+		if (!RegistrationMetric.labels().contains(metric)) {
+			return "Unknown registration metric '" + metric + "'; use one of " + RegistrationMetric
+				.labels() + ".";
 		}
 		if (!Colormaps.COOLWARM.equals(colormap) && !Colormaps.RDBU.equals(colormap)) {
 			return "Colormap must be " + Colormaps.COOLWARM + " or " + Colormaps.RDBU +

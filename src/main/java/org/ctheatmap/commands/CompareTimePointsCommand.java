@@ -22,6 +22,7 @@ import org.ctheatmap.compare.DifferenceMaps;
 import org.ctheatmap.compare.DifferenceSettings;
 import org.ctheatmap.compare.FollowUpComparison;
 import org.ctheatmap.compare.PatientVolume;
+import org.ctheatmap.compare.RegistrationMetric;
 import org.ctheatmap.compare.RegistrationSettings;
 import org.ctheatmap.compare.TimePoint;
 import org.ctheatmap.compare.TimePointComparison;
@@ -96,6 +97,11 @@ public class CompareTimePointsCommand extends ContextCommand {
 			" rigid registration")
 	private String alignment = Alignment.AUTOMATIC.label();
 
+	@Parameter(label = "Registration metric", persist = false, choices = {
+		RegistrationMetric.Labels.NCC, RegistrationMetric.Labels.MATTES_MI }, description = "NCC for one scanner type; Mattes MI (mutual information)" +
+			" when scanners or kernels differ")
+	private String metric = RegistrationMetric.NCC.label();
+
 	@Parameter(label = "Smoothing sigma (mm)", persist = false,
 		description = "Gaussian applied to both scans before subtracting; 0 for none")
 	private double smoothingSigmaMm = 0;
@@ -147,7 +153,7 @@ public class CompareTimePointsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		String problem = CompareMessages.validate(baseline, baselineFile, followUpImages,
-			followUpFiles, alignment, colormap, smoothingSigmaMm, minBaselineHu, rangeHu,
+			followUpFiles, alignment, metric, colormap, smoothingSigmaMm, minBaselineHu, rangeHu,
 			rangePercent);
 		if (problem != null) {
 			cancel(NAME + ": " + problem);
@@ -190,8 +196,8 @@ public class CompareTimePointsCommand extends ContextCommand {
 			points.add(TimePoint.of(file.getFileName().toString(), volume));
 		}
 		ComparisonSettings settings = new ComparisonSettings(Alignment.fromLabel(alignment),
-			RegistrationSettings.DEFAULT, new DifferenceSettings(smoothingSigmaMm, minBaselineHu),
-			bodyOnly);
+			RegistrationSettings.DEFAULT.withMetric(RegistrationMetric.fromLabel(metric)),
+			new DifferenceSettings(smoothingSigmaMm, minBaselineHu), bodyOnly);
 		return TimePointComparison.run(base, TimePoint.of(baseName, base), volumes, points,
 			settings, progress);
 	}

@@ -48,15 +48,15 @@ public enum Alignment {
 	 * @throws IllegalArgumentException naming the valid labels
 	 */
 	public static Alignment fromLabel(String text) {
-		String wanted = normalised(text);
+		String requested = normalised(text);
 		for (Alignment alignment : values()) {
-			if (normalised(alignment.label).equals(wanted) || normalised(alignment.name()).equals(
-				wanted))
+			if (normalised(alignment.label).equals(requested) || normalised(alignment.name()).equals(
+				requested))
 			{
 				return alignment;
 			}
 		}
-		if ("registration".equals(wanted) || "register".equals(wanted)) return REGISTRATION;
+		if ("registration".equals(requested) || "register".equals(requested)) return REGISTRATION;
 		throw new IllegalArgumentException("Unknown alignment '" + text + "'; use one of " +
 			labels());
 	}

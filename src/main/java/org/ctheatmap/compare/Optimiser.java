@@ -1,22 +1,22 @@
 package org.ctheatmap.compare;
 
 /**
- * Regular step gradient ascent on the NCC: fixed-length steps along the
+ * Regular step gradient ascent on a {@link PointMetric}: fixed-length steps along the
  * gradient, halved whenever the gradient turns by more than 90 degrees.
  * Rotation parameters are scaled by a radius in mm so that one radian weighs
  * as much as that many mm of translation. Not thread-safe.
  */
 final class Optimiser {
 
-	/** Gradient length (NCC per scaled unit) below which the optimum counts as found. */
+	/** Gradient length (metric per scaled unit) below which the optimum counts as found. */
 	private static final double FLAT_GRADIENT = 1e-12;
 
-	private final NccMetric metric;
+	private final PointMetric metric;
 	private final boolean[] active;
 	private final double radiusMm;
 	private boolean converged;
 
-	Optimiser(NccMetric metric, boolean[] active, double radiusMm) {
+	Optimiser(PointMetric metric, boolean[] active, double radiusMm) {
 		this.metric = metric;
 		this.active = active.clone();
 		this.radiusMm = radiusMm;
@@ -24,7 +24,7 @@ final class Optimiser {
 
 	/**
 	 * Improves the parameters in place and returns the number of iterations;
-	 * the parameters end at the best NCC seen.
+	 * the parameters end at the best metric value seen.
 	 *
 	 * @param parameters alpha, beta, gamma in radians, then tx, ty, tz in mm
 	 * @param initialStep first step length in mm (scaled units)

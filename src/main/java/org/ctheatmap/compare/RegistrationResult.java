@@ -11,6 +11,7 @@ public final class RegistrationResult {
 
 	private final RigidTransform transform;
 	private final RigidTransform start;
+	private final RegistrationMetric metric;
 	private final double startMetric;
 	private final double finalMetric;
 	private final boolean converged;
@@ -20,12 +21,14 @@ public final class RegistrationResult {
 	private final long elapsedMillis;
 	private final List<String> warnings;
 
-	RegistrationResult(RigidTransform transform, RigidTransform start, double startMetric,
+	RegistrationResult(RigidTransform transform, RigidTransform start, RegistrationMetric metric,
+		double startMetric,
 		double finalMetric, boolean converged, boolean planar, int[] iterations, int samples,
 		long elapsedMillis, List<String> warnings)
 	{
 		this.transform = transform;
 		this.start = start;
+		this.metric = metric;
 		this.startMetric = startMetric;
 		this.finalMetric = finalMetric;
 		this.converged = converged;
@@ -46,12 +49,17 @@ public final class RegistrationResult {
 		return start;
 	}
 
-	/** Returns the NCC at the start, on the full-resolution samples. */
+	/** Returns the similarity measure that was maximised. */
+	public RegistrationMetric metric() {
+		return metric;
+	}
+
+	/** Returns the metric at the start, on the full-resolution samples. */
 	public double startMetric() {
 		return startMetric;
 	}
 
-	/** Returns the NCC at the result, on the full-resolution samples, -1..1. */
+	/** Returns the metric at the result, on the full-resolution samples: NCC -1..1, or MI in nats. */
 	public double finalMetric() {
 		return finalMetric;
 	}
@@ -93,7 +101,7 @@ public final class RegistrationResult {
 			: "3-D");
 		map.put("transform", transform.describe());
 		map.put("start", start.describe());
-		map.put("metric", RigidRegistration.METRIC);
+		map.put("metric", metric.description());
 		map.put("startMetric", startMetric);
 		map.put("finalMetric", finalMetric);
 		map.put("converged", converged);

@@ -28,10 +28,15 @@ public final class RegistrationSettings {
 	public static final RegistrationSettings DEFAULT = new RegistrationSettings(
 		DEFAULT_LEVELS_MM, DEFAULT_SAMPLES, DEFAULT_ITERATIONS, true);
 
+	/** The default settings with Mattes mutual information as metric. */
+	public static final RegistrationSettings MUTUAL_INFORMATION = DEFAULT.withMetric(
+		RegistrationMetric.MATTES_MI);
+
 	private final double[] levelsMm;
 	private final int samples;
 	private final int iterations;
 	private final boolean initialiseFromCentres;
+	private final RegistrationMetric metric;
 
 	/**
 	 * @param levelsMm coarse-to-fine level spacings in mm, each positive and
@@ -46,6 +51,12 @@ public final class RegistrationSettings {
 	 */
 	public RegistrationSettings(double[] levelsMm, int samples, int iterations,
 		boolean initialiseFromCentres)
+	{
+		this(levelsMm, samples, iterations, initialiseFromCentres, RegistrationMetric.NCC);
+	}
+
+	private RegistrationSettings(double[] levelsMm, int samples, int iterations,
+		boolean initialiseFromCentres, RegistrationMetric metric)
 	{
 		for (int l = 0; l < levelsMm.length; l++) {
 			if (!(levelsMm[l] > 0) || Double.isInfinite(levelsMm[l]) || (l > 0 &&
@@ -67,6 +78,18 @@ public final class RegistrationSettings {
 		this.samples = samples;
 		this.iterations = iterations;
 		this.initialiseFromCentres = initialiseFromCentres;
+		this.metric = metric;
+	}
+
+	/** Returns a copy with another similarity measure. */
+	public RegistrationSettings withMetric(RegistrationMetric value) {
+		return new RegistrationSettings(levelsMm, samples, iterations, initialiseFromCentres,
+			value);
+	}
+
+	/** Returns the similarity measure; NCC unless set otherwise. */
+	public RegistrationMetric metric() {
+		return metric;
 	}
 
 	/** Returns the coarse-to-fine level spacings in mm, before the full resolution. */
@@ -92,7 +115,7 @@ public final class RegistrationSettings {
 	/** Returns the settings for sidecars, units in the keys. */
 	public Map<String, Object> describe() {
 		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("metric", RigidRegistration.METRIC);
+		map.put("metric", metric.description());
 		map.put("levelsMm", levelsMm.clone());
 		map.put("samplesPerLevel", samples);
 		map.put("maxIterationsPerLevel", iterations);

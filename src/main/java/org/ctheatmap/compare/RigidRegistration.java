@@ -10,14 +10,15 @@ import org.ctheatmap.core.ProgressListener;
 /**
  * Rigid registration of a follow-up (moving) volume to a baseline (fixed)
  * volume: rotation and translation in patient coordinates, maximising the
- * normalised cross-correlation (NCC) of HU.
+ * normalised cross-correlation (NCC) of HU or their Mattes mutual information
+ * (see {@link RegistrationMetric}).
  * <p>
  * Method: both volumes are clamped to -1024..3071 HU (see {@link Pyramid}).
  * The rotation centre is the centre of mass of the baseline's body mask, and
  * the start is the translation between the two body masks' centres of mass
  * (or the identity, see {@link RegistrationSettings}). Registration then runs
- * from coarse to fine levels with a regular step gradient descent on the
- * analytic NCC gradient. Each step has a fixed length along the gradient.
+ * from coarse to fine levels with a regular step gradient ascent on the
+ * metric's analytic gradient. Each step has a fixed length along the gradient.
  * Rotations are scaled by the RMS distance of the sample points from the
  * centre, so 1 radian weighs as much as that many mm. The step halves
  * whenever the gradient turns by more than 90 degrees, and a level ends when
@@ -33,9 +34,6 @@ import org.ctheatmap.core.ProgressListener;
  * {@link VolumeSampler}). Neither input is modified.
  */
 public final class RigidRegistration {
-
-	/** Name of the similarity measure, for reports. */
-	public static final String METRIC = "normalized cross-correlation";
 
 	/** Progress step name; one report per level. */
 	public static final String STEP = "Registering";
@@ -90,14 +88,14 @@ public final class RigidRegistration {
 		List<Level> levels = levels(fixedHu, movingHu, settings.levelsMm());
 		int[] iterations = new int[levels.size()];
 		boolean converged = true;
-		NccMetric metric = null;
+		PointMetric metric = null;
 		for (int l = 0; l < levels.size(); l++) {
 			progress.progress(STEP, l, levels.size());
 			Level level = levels.get(l);
 			PatientVolume fixedLevel = Pyramid.reduce(fixedHu, level.fixedFactors);
 			PatientVolume movingLevel = Pyramid.reduce(movingHu, level.movingFactors);
-			metric = region.metric(fixedLevel, level.fixedFactors, movingLevel, planar, settings
-				.samples(), SEED + l);
+			metric = region.metric(settings.metric(), fixedLevel, level.fixedFactors, movingLevel,
+				planar, settings.samples(), SEED + l);
 			Optimiser optimiser = new Optimiser(metric, active, region.radiusMm());
 			iterations[l] = optimiser.run(parameters, level.spacingMm / 2, level.spacingMm *
 				MIN_STEP_FRACTION, settings.iterations());
@@ -113,10 +111,10 @@ public final class RigidRegistration {
 		double startMetric = metric.evaluate(start, gradient);
 		double finalMetric = metric.evaluate(parameters, gradient);
 		int inside = metric.lastCount();
-		checkResult(finalMetric, inside, region.fullSamples(), warnings);
+		checkResult(settings.metric(), finalMetric, inside, region.fullSamples(), warnings);
 		if (planar) warnings.add(region.planarOffsetNote());
 		return new RegistrationResult(transform(parameters, region.centre()), transform(start,
-			region.centre()), startMetric, finalMetric, converged, planar, iterations, inside,
+			region.centre()), settings.metric(), startMetric, finalMetric, converged, planar, iterations, inside,
 			(System.nanoTime() - started) / 1_000_000, warnings);
 	}
 
@@ -178,10 +176,10 @@ public final class RigidRegistration {
 		return levels;
 	}
 
-	private static void checkResult(double finalMetric, int inside, int total,
-		List<String> warnings)
+	private static void checkResult(RegistrationMetric kind, double finalMetric, int inside,
+		int total, List<String> warnings)
 	{
-		if (!(finalMetric >= LOW_NCC)) {
+		if (kind == RegistrationMetric.NCC && !(finalMetric >= LOW_NCC)) {
 			warnings.add(String.format(Locale.ROOT, "Low similarity after registration (NCC" +
 				" %.3f): the images may not show the same anatomy", finalMetric));
 		}

@@ -119,8 +119,8 @@ final class SampleRegion {
 	 * full-resolution index lies in the region: all of them, or a random
 	 * subset of about {@code maxSamples} drawn with {@code seed}.
 	 */
-	NccMetric metric(PatientVolume fixedLevel, int[] factors, PatientVolume movingLevel,
-		boolean planar, int maxSamples, long seed)
+	PointMetric metric(RegistrationMetric kind, PatientVolume fixedLevel, int[] factors,
+		PatientVolume movingLevel, boolean planar, int maxSamples, long seed)
 	{
 		int[] from = new int[3];
 		int[] to = new int[3];
@@ -150,8 +150,12 @@ final class SampleRegion {
 			}
 		}
 		lastSamples = n;
-		return new NccMetric(java.util.Arrays.copyOf(points, 3 * n), java.util.Arrays.copyOf(
-			values, n), fixedCentre, movingLevel, planar);
+		double[] kept = java.util.Arrays.copyOf(points, 3 * n);
+		float[] keptValues = java.util.Arrays.copyOf(values, n);
+		if (kind == RegistrationMetric.MATTES_MI) {
+			return new MattesMetric(kept, keptValues, fixedCentre, movingLevel, planar);
+		}
+		return new NccMetric(kept, keptValues, fixedCentre, movingLevel, planar);
 	}
 
 	private static boolean[][] mask(PatientVolume volume) {

@@ -90,6 +90,36 @@ class CompareJobTest {
 	}
 
 	@Test
+	void mutualInformationRegistration() throws IOException {
+		Path out = folder.resolve("report");
+		Result result = cli("compare", IMAGES.resolve("baseline.nii.gz").toString(), IMAGES
+			.resolve("followup-hu.nii.gz").toString(), "--alignment", "registration", "--metric",
+			"mattes-mi", "--no-nifti", "--out", out.toString());
+		assertEquals(0, result.code, "exit code; stderr: " + result.err);
+		JsonObject registration = JsonParser.parseString(new String(Files.readAllBytes(out
+			.resolve(ComparisonReport.SIDECAR_NAME)), StandardCharsets.UTF_8)).getAsJsonObject()
+			.getAsJsonObject("comparison").getAsJsonArray("followUps").get(0).getAsJsonObject()
+			.getAsJsonObject("registration");
+		assertEquals("Mattes mutual information", registration.get("metric").getAsString(),
+			"metric");
+		JsonObject transform = registration.getAsJsonObject("transform");
+		assertEquals(0, transform.get("rotationAngleDegrees").getAsDouble(), 0.1,
+			"same grid: no rotation");
+		for (int a = 0; a < 3; a++) {
+			assertEquals(0, transform.getAsJsonArray("translationMm").get(a).getAsDouble(), 0.2,
+				"same grid: no translation along axis " + a);
+		}
+	}
+
+	@Test
+	void unknownMetricIsUsageError() {
+		Result result = cli("compare", "a", "b", "--metric", "ssd", "--out", folder.resolve("r")
+			.toString());
+		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, result.code, "exit code");
+		assertTrue(result.err.contains("Unknown registration metric 'ssd'"), result.err);
+	}
+
+	@Test
 	void existingReportIsInvalidInput() throws IOException {
 		Path out = Files.createDirectories(folder.resolve("report"));
 		Result result = cli("compare", IMAGES.resolve("baseline.nii.gz").toString(), IMAGES

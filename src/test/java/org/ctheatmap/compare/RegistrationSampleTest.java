@@ -34,7 +34,17 @@ class RegistrationSampleTest {
 		Path file = CtSamples.folder("07_nifti_totalseg_example_ct_sm").resolve(
 			"example_ct_sm.nii.gz");
 		CtVolume ct = CtReaders.open(file, ReadOptions.DEFAULT);
-		check(ct, new double[] { 4, -3, 6 }, new double[] { 7.5, -5.2, 4.1 });
+		check(ct, new double[] { 4, -3, 6 }, new double[] { 7.5, -5.2, 4.1 },
+			RegistrationSettings.DEFAULT);
+	}
+
+	@Test
+	void mutualInformationRecoversAbdomen() throws IOException {
+		Path file = CtSamples.folder("07_nifti_totalseg_example_ct_sm").resolve(
+			"example_ct_sm.nii.gz");
+		CtVolume ct = CtReaders.open(file, ReadOptions.DEFAULT);
+		check(ct, new double[] { -3, 2, -5 }, new double[] { -6.2, 4.4, -3.3 },
+			RegistrationSettings.MUTUAL_INFORMATION);
 	}
 
 	/**
@@ -47,10 +57,13 @@ class RegistrationSampleTest {
 	void recoversTransformOfHeadPhantom() throws IOException {
 		CtVolume ct = CtReaders.open(CtSamples.folder("01_dicom_philips_head_phantom_t1_5mm"),
 			ReadOptions.DEFAULT);
-		check(ct, new double[] { 0, 0, 5 }, new double[] { 3.3, -2.7, 1.5 });
+		check(ct, new double[] { 0, 0, 5 }, new double[] { 3.3, -2.7, 1.5 },
+			RegistrationSettings.DEFAULT);
 	}
 
-	private static void check(CtVolume ct, double[] anglesDegrees, double[] translationMm) {
+	private static void check(CtVolume ct, double[] anglesDegrees, double[] translationMm,
+		RegistrationSettings settings)
+	{
 		PatientVolume fixed = PatientVolume.of(ct, 1);
 		GridAffine affine = new GridAffine(fixed.geometry());
 		double[] centre = affine.toPatient((fixed.width() - 1) / 2.0, (fixed.height() - 1) / 3.0,
@@ -64,8 +77,8 @@ class RegistrationSampleTest {
 			}
 		}
 
-		RegistrationResult result = RigidRegistration.register(fixed, moving,
-			RegistrationSettings.DEFAULT, ProgressListener.NONE);
+		RegistrationResult result = RigidRegistration.register(fixed, moving, settings,
+			ProgressListener.NONE);
 
 		double[][] error = Matrices.multiply(result.transform().rotation(), Matrices.transpose(
 			truth.rotation()));
@@ -74,11 +87,12 @@ class RegistrationSampleTest {
 		assertTrue(angle <= ANGLE_TOL_DEGREES, "rotation error " + angle + " degrees");
 		double worst = worstErrorVoxels(fixed, ct, truth, result.transform());
 		System.out.printf(java.util.Locale.ROOT, "%s: found %s; error %.3f voxels, %.3f degrees;" +
-			" NCC %.4f to %.4f in %d ms%n", ct.image().getTitle(), result.transform(), worst, angle,
-			result.startMetric(), result.finalMetric(), result.elapsedMillis());
+			" %s %.4f to %.4f in %d ms%n", ct.image().getTitle(), result.transform(), worst, angle,
+			result.metric().label(), result.startMetric(), result.finalMetric(), result
+				.elapsedMillis());
 		assertTrue(worst <= POSITION_TOL_VOXELS, "largest position error " + worst + " voxels");
 		assertTrue(result.converged(), "converged: " + result.warnings());
-		assertTrue(result.finalMetric() > result.startMetric(), "NCC improved");
+		assertTrue(result.finalMetric() > result.startMetric(), "metric improved");
 	}
 
 	/** Returns the largest error over the body voxels, in voxels along the worst axis. */

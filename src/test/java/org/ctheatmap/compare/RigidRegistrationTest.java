@@ -54,6 +54,41 @@ class RigidRegistrationTest {
 	}
 
 	@Test
+	void mutualInformationRecoversTransform() {
+		RigidTransform truth = RigidTransform.of(new double[] { 0, 0, -3 }, new double[] { -1.8,
+			2.6, -2.5 }, new double[] { 4, -2, 0 });
+		RegistrationResult result = RigidRegistration.register(phantom, moved(phantom, truth),
+			RegistrationSettings.MUTUAL_INFORMATION, ProgressListener.NONE);
+		assertTransform(truth, result.transform(), phantom);
+		assertEquals(RegistrationMetric.MATTES_MI, result.metric(), "metric");
+		assertTrue(result.finalMetric() > result.startMetric(), "MI rose from " + result
+			.startMetric() + " to " + result.finalMetric());
+	}
+
+	/**
+	 * A follow-up whose values are inverted (1000 - HU), as a stand-in for a
+	 * scanner with another intensity mapping: NCC would prefer anticorrelation,
+	 * mutual information still aligns the anatomy.
+	 */
+	@Test
+	void mutualInformationHandlesInvertedValues() {
+		RigidTransform truth = RigidTransform.of(new double[] { 0, 0, 2.5 }, new double[] { 1.6,
+			-2.4, 2.5 }, new double[] { 0, 0, 0 });
+		PatientVolume moved = moved(phantom, truth);
+		for (float[] plane : moved.values().slices()) {
+			for (int index = 0; index < plane.length; index++) {
+				plane[index] = 1000 - plane[index];
+			}
+		}
+		RegistrationSettings settings = new RegistrationSettings(RegistrationSettings
+			.DEFAULT_LEVELS_MM, RegistrationSettings.DEFAULT_SAMPLES, RegistrationSettings
+				.DEFAULT_ITERATIONS, false).withMetric(RegistrationMetric.MATTES_MI);
+		RegistrationResult result = RigidRegistration.register(phantom, moved, settings,
+			ProgressListener.NONE);
+		assertTransform(truth, result.transform(), phantom);
+	}
+
+	@Test
 	void identityWithoutCentreStart() {
 		RegistrationSettings settings = new RegistrationSettings(new double[] { 4 }, 20_000, 100,
 			false);

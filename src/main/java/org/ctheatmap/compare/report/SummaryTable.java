@@ -15,7 +15,8 @@ final class SummaryTable {
 
 	static final List<String> HEADERS = Collections.unmodifiableList(Arrays.asList(
 		"Time point", "Date", "Alignment", "Rotation (deg)", "Translation x (mm)",
-		"Translation y (mm)", "Translation z (mm)", "NCC", "Converged", "Voxels compared",
+		"Translation y (mm)", "Translation z (mm)", "Metric", "Final metric", "Converged",
+		"Voxels compared",
 		"Mean change (HU)", "SD change (HU)", "Median change (HU)", "Uniform voxels",
 		"Uniform mean change (HU)", "Uniform SD change (HU)", "Warnings"));
 
@@ -30,7 +31,8 @@ final class SummaryTable {
 			ValueStatistics uniform = f.summary().uniform();
 			rows.add(Arrays.asList(f.timePoint().name(), f.timePoint().dateText(), f.alignment()
 				.label(), f.transform().rotationAngleDegrees(), t[0], t[1], t[2], r == null
-					? Double.NaN : r.finalMetric(), r == null ? "" : Boolean.toString(r.converged()),
+					? "" : r.metric().label(), r == null ? Double.NaN : r.finalMetric(), r == null ? ""
+						: Boolean.toString(r.converged()),
 				all.count(), all.mean(), all.sd(), all.median(), uniform.count(), uniform.mean(),
 				uniform.sd(), String.join(" | ", f.warnings())));
 		}
