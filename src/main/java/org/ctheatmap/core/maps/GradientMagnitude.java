@@ -1,7 +1,5 @@
 package org.ctheatmap.core.maps;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.ctheatmap.core.ProgressListener;
 
 /**
@@ -38,11 +36,11 @@ public final class GradientMagnitude {
 	{
 		int depth = slices.length;
 		float[][] out = new float[depth][];
-		AtomicInteger done = new AtomicInteger();
+		Runnable tick = Chunks.counter(progress, STEP, depth);
 		Chunks.run(depth, (from, to) -> {
 			for (int z = from; z < to; z++) {
 				out[z] = slice(slices, width, height, spacingMm, mask, z);
-				progress.progress(STEP, done.incrementAndGet(), depth);
+				tick.run();
 			}
 		});
 		return out;

@@ -1,7 +1,5 @@
 package org.ctheatmap.core.maps;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.ctheatmap.core.ProgressListener;
 
 /**
@@ -57,12 +55,12 @@ public final class LocalEntropy {
 			cLogC[c] = c * Math.log(c) / Math.log(2);
 		}
 		float[][] out = new float[depth][];
-		AtomicInteger done = new AtomicInteger();
+		Runnable tick = Chunks.counter(progress, STEP, depth);
 		Chunks.run(depth, (from, to) -> {
 			Histogram histogram = new Histogram(bins, cLogC);
 			for (int z = from; z < to; z++) {
 				out[z] = slice(binned, width, height, halfWidths, mask, z, histogram);
-				progress.progress(STEP, done.incrementAndGet(), depth);
+				tick.run();
 			}
 		});
 		return out;

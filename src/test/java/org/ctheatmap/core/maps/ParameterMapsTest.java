@@ -53,6 +53,80 @@ class ParameterMapsTest {
 	}
 
 	@Test
+	void finiteVolumeMatchesBruteForce() {
+		// Without NaN and mask the counts come from the box extents, not from sums.
+		float[][] values = randomVolume(13, false);
+		ImageStack sd = ParameterMaps.compute(stack(values), DEPTH, SPACING, MapSettings.of(
+			MapType.LOCAL_SD, 1), null, ProgressListener.NONE);
+		ImageStack mean = ParameterMaps.compute(stack(values), DEPTH, SPACING, MapSettings.of(
+			MapType.LOCAL_MEAN, 1), null, ProgressListener.NONE);
+		forEachVoxel((x, y, z) -> {
+			double[] expected = bruteMeanSd(values, null, x, y, z, HALF);
+			assertClose(expected[0], mean, x, y, z, HU_TOL, "mean");
+			assertClose(expected[1], sd, x, y, z, HU_TOL, "SD");
+		});
+	}
+
+	@Test
+	void bandsOfRowsMatchBruteForce() {
+		// 75 rows split into bands of 32, 32 and 11; half-widths 2, 3, 1 cross the band edges.
+		int w = 6;
+		int h = 75;
+		int d = 4;
+		int[] half = { 2, 3, 1 };
+		Random random = new Random(17);
+		float[][] v = new float[d][w * h];
+		boolean[][] mask = new boolean[d][w * h];
+		for (int z = 0; z < d; z++) {
+			for (int i = 0; i < w * h; i++) {
+				v[z][i] = random.nextInt(2000) - 1000;
+				mask[z][i] = random.nextInt(5) > 0;
+			}
+		}
+		v[1][40] = Float.NaN;
+		for (boolean[][] m : new boolean[][][] { null, mask }) {
+			float[][][] result = BoxStatistics.compute(v, w, h, half, m, true,
+				ProgressListener.NONE);
+			for (int z = 0; z < d; z++) {
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++) {
+						double[] expected = bruteBox(v, m, w, h, x, y, z, half);
+						String where = (m == null ? "no mask" : "mask") + " at (" + x + ", " + y +
+							", " + z + ")";
+						assertEquals(expected[0], result[0][z][y * w + x], HU_TOL, "mean " + where);
+						assertEquals(expected[1], result[1][z][y * w + x], HU_TOL, "SD " + where);
+					}
+				}
+			}
+		}
+	}
+
+	/** Returns the brute-force {mean, SD} of a box on a grid of any size; NaN for none. */
+	private static double[] bruteBox(float[][] v, boolean[][] mask, int w, int h, int x, int y,
+		int z, int[] half)
+	{
+		if (mask != null && !mask[z][y * w + x]) return new double[] { Double.NaN, Double.NaN };
+		double sum = 0;
+		double squares = 0;
+		int n = 0;
+		for (int k = Math.max(0, z - half[2]); k <= Math.min(v.length - 1, z + half[2]); k++) {
+			for (int j = Math.max(0, y - half[1]); j <= Math.min(h - 1, y + half[1]); j++) {
+				for (int i = Math.max(0, x - half[0]); i <= Math.min(w - 1, x + half[0]); i++) {
+					float value = v[k][j * w + i];
+					if (!Float.isFinite(value) || mask != null && !mask[k][j * w + i]) continue;
+					sum += value;
+					squares += (double) value * value;
+					n++;
+				}
+			}
+		}
+		if (n == 0) return new double[] { Double.NaN, Double.NaN };
+		double mean = sum / n;
+		return new double[] { mean, n > 1 ? Math.sqrt(Math.max(0, (squares - sum * mean) / (n -
+			1))) : 0 };
+	}
+
+	@Test
 	void boxLargerThanVolume() {
 		float[][] values = randomVolume(3, false);
 		int[] huge = { 20, 20, 20 };
