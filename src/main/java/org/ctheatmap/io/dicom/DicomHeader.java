@@ -210,6 +210,24 @@ final class DicomHeader {
 		return result == null ? fallback : result[0];
 	}
 
+	/**
+	 * Returns the Rescale Slope (0028,1053) that maps stored values to HU, or 1
+	 * when absent. Negative slopes are returned as they are.
+	 *
+	 * @throws InvalidInputException naming the file, the frame of a multi-frame
+	 *           file and the value if the slope is 0 or not a finite number
+	 */
+	double rescaleSlope() throws InvalidInputException {
+		double slope = decimal(DicomTag.RESCALE_SLOPE, 1);
+		if (slope == 0) {
+			String frame = frames.size() > 1 ? " in frame " + (frameIndex + 1) : "";
+			throw new InvalidInputException(file, "invalid Rescale Slope (0028,1053) '" + text(
+				DicomTag.RESCALE_SLOPE) + "'" + frame + ": a slope of 0 maps every stored value" +
+				" to the Rescale Intercept, so no HU can be computed; expected a non-zero number");
+		}
+		return slope;
+	}
+
 	private InvalidInputException invalid(int tag, String expected) {
 		return new InvalidInputException(file, DicomTag.describe(tag) + " is not " + expected +
 			": '" + text(tag) + "'");

@@ -62,7 +62,7 @@ public final class DicomSeriesReader {
 		warnings.addAll(catalog.notes);
 		for (DicomHeader image : chosen.images) {
 			// Checks every file before any pixel is read, so errors come early.
-			PixelFormat.of(image);
+			checkImage(image);
 		}
 		SeriesAssembler stack = SeriesAssembler.assemble(chosen.images);
 		warnings.addAll(stack.warnings);
@@ -100,7 +100,7 @@ public final class DicomSeriesReader {
 		boolean readable = true;
 		try {
 			for (DicomHeader image : series.images) {
-				PixelFormat.of(image);
+				checkImage(image);
 			}
 			SeriesAssembler stack = SeriesAssembler.assemble(series.images);
 			warnings.addAll(stack.warnings);
@@ -114,6 +114,12 @@ public final class DicomSeriesReader {
 			.text(DicomTag.SERIES_NUMBER, ""), first.text(DicomTag.MODALITY, ""), first.text(
 				DicomTag.STUDY_DATE, ""), slices, intOrZero(first, DicomTag.COLUMNS), intOrZero(
 					first, DicomTag.ROWS), spacing, first.transferSyntaxUid(), readable, warnings);
+	}
+
+	/** Checks the pixel layout and Rescale Slope of one image or frame from its header. */
+	private static void checkImage(DicomHeader image) throws InvalidInputException {
+		PixelFormat.of(image);
+		image.rescaleSlope();
 	}
 
 	private static int intOrZero(DicomHeader header, int tag) {

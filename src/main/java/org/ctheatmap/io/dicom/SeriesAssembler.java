@@ -41,16 +41,17 @@ final class SeriesAssembler {
 	 *
 	 * @param images headers of image files (with Pixel Data) of one series
 	 * @throws InvalidInputException naming the files when slices differ in size,
-	 *           pixel spacing or orientation, or lack the position needed to sort
+	 *           pixel spacing or orientation, lack the position needed to sort,
+	 *           or have an invalid Image Orientation (Patient) or Pixel Spacing
 	 */
 	static SeriesAssembler assemble(List<DicomHeader> images) throws InvalidInputException {
 		List<String> warnings = new ArrayList<>();
 		List<DicomHeader> candidates = dropLocalizers(images, warnings);
 		candidates = majorityOrientation(candidates, warnings);
-		checkSameSize(candidates);
-		double[] pixelSpacing = pixelSpacing(candidates, warnings);
+		SeriesHeaderChecks.checkSameSize(candidates);
+		double[] pixelSpacing = SeriesHeaderChecks.pixelSpacing(candidates, warnings);
 
-		double[] orientation = orientation(candidates, warnings);
+		double[] orientation = SeriesHeaderChecks.orientation(candidates, warnings);
 		double[] row = Arrays.copyOfRange(orientation, 0, 3);
 		double[] column = Arrays.copyOfRange(orientation, 3, 6);
 		double[] normal = SliceGeometry.unit(SliceGeometry.cross(row, column));
@@ -59,8 +60,7 @@ final class SeriesAssembler {
 		List<double[]> positions = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (DicomHeader slice : sorted) {
-			double[] position = slice.decimals(DicomTag.IMAGE_POSITION_PATIENT, 3);
-			positions.add(position == null ? new double[3] : position);
+			positions.add(SeriesHeaderChecks.position(slice));
 			names.add(slice.fileName());
 		}
 		DicomHeader first = sorted.get(0);
@@ -69,40 +69,6 @@ final class SeriesAssembler {
 				DicomTag.GANTRY_DETECTOR_TILT, Double.NaN));
 		warnings.addAll(geometry.warnings);
 		return new SeriesAssembler(sorted, geometry, warnings);
-	}
-
-	/**
-	 * Returns the Image Orientation (Patient) of the slices, which the majority
-	 * check made equal. A single slice without position or orientation is
-	 * placed axially at the origin, with a warning.
-	 */
-	private static double[] orientation(List<DicomHeader> slices, List<String> warnings)
-		throws InvalidInputException
-	{
-		DicomHeader first = slices.get(0);
-		double[] orientation = first.decimals(DicomTag.IMAGE_ORIENTATION_PATIENT, 6);
-		DicomHeader unplaced = orientation == null ? first : firstWithout(slices,
-			DicomTag.IMAGE_POSITION_PATIENT);
-		if (unplaced != null) {
-			if (slices.size() > 1) {
-				throw new InvalidInputException(unplaced.file(), "no Image Position or" +
-					" Orientation (Patient), so the " + slices.size() + " slices of the series" +
-					" cannot be sorted");
-			}
-			warnings.add("Missing Image Position or Orientation (Patient): the slice is placed" +
-				" at the origin, axially when the orientation is missing.");
-		}
-		if (orientation == null) {
-			return new double[] { 1, 0, 0, 0, 1, 0 };
-		}
-		double[] row = Arrays.copyOfRange(orientation, 0, 3);
-		double[] column = Arrays.copyOfRange(orientation, 3, 6);
-		if (Math.abs(SliceGeometry.dot(row, column)) > 1e-3) {
-			throw new InvalidInputException(first.file(), "Image Orientation (Patient) rows and" +
-				" columns are not perpendicular: " + first.text(
-					DicomTag.IMAGE_ORIENTATION_PATIENT));
-		}
-		return orientation;
 	}
 
 	private static List<DicomHeader> dropLocalizers(List<DicomHeader> images,
@@ -160,39 +126,6 @@ final class SeriesAssembler {
 		return bySize.get(0);
 	}
 
-	private static void checkSameSize(List<DicomHeader> slices) throws InvalidInputException {
-		DicomHeader first = slices.get(0);
-		for (DicomHeader slice : slices) {
-			if (slice.integer(DicomTag.ROWS, 0) != first.integer(DicomTag.ROWS, 0) || slice
-				.integer(DicomTag.COLUMNS, 0) != first.integer(DicomTag.COLUMNS, 0))
-			{
-				throw new InvalidInputException(slice.file(), "slices of one series differ in" +
-					" size: " + size(slice) + " here but " + size(first) + " in " + first
-						.fileName());
-			}
-		}
-	}
-
-	private static double[] pixelSpacing(List<DicomHeader> slices, List<String> warnings)
-		throws InvalidInputException
-	{
-		DicomHeader first = slices.get(0);
-		double[] spacing = first.decimals(DicomTag.PIXEL_SPACING, 2);
-		for (DicomHeader slice : slices) {
-			double[] other = slice.decimals(DicomTag.PIXEL_SPACING, 2);
-			if ((other == null) != (spacing == null) || other != null && !close(other, spacing)) {
-				throw new InvalidInputException(slice.file(), "slices of one series differ in" +
-					" Pixel Spacing: " + slice.text(DicomTag.PIXEL_SPACING, "none") + " here but " +
-					first.text(DicomTag.PIXEL_SPACING, "none") + " in " + first.fileName());
-			}
-		}
-		if (spacing == null || !(spacing[0] > 0 && spacing[1] > 0)) {
-			warnings.add("No valid Pixel Spacing (0028,0030): 1 mm is assumed in both directions.");
-			return new double[] { 1, 1 };
-		}
-		return spacing;
-	}
-
 	/**
 	 * Sorts by projection on the normal, then Instance Number, frame index and
 	 * file name; of slices at the same position only the first is kept.
@@ -239,12 +172,8 @@ final class SeriesAssembler {
 		}
 	}
 
-	/** Returns the first slice that lacks the tag, or null if all have it. */
-	private static DicomHeader firstWithout(List<DicomHeader> slices, int tag) {
-		return slices.stream().filter(s -> s.text(tag) == null).findFirst().orElse(null);
-	}
-
-	private static boolean close(double[] a, double[] b) {
+	/** Returns whether two arrays have equal length and agree within {@link #HEADER_TOLERANCE}. */
+	static boolean close(double[] a, double[] b) {
 		if (a.length != b.length) return false;
 		for (int i = 0; i < a.length; i++) {
 			if (Math.abs(a[i] - b[i]) > HEADER_TOLERANCE) return false;
@@ -254,11 +183,6 @@ final class SeriesAssembler {
 
 	private static String describeOrientation(DicomHeader image) {
 		return "IOP " + image.text(DicomTag.IMAGE_ORIENTATION_PATIENT, "missing");
-	}
-
-	private static String size(DicomHeader image) {
-		return image.text(DicomTag.COLUMNS, "?") + " x " + image.text(DicomTag.ROWS, "?") +
-			" pixels";
 	}
 
 	private static List<String> names(List<DicomHeader> images) {

@@ -85,7 +85,7 @@ final class VolumeBuilder {
 	/** Reads and converts one slice; safe to run on several slices at once. */
 	private static PixelDecoder.HuPixels readHu(DicomHeader slice) throws IOException {
 		PixelFormat format = PixelFormat.of(slice);
-		double slope = slice.decimal(DicomTag.RESCALE_SLOPE, 1);
+		double slope = slice.rescaleSlope();
 		double intercept = slice.decimal(DicomTag.RESCALE_INTERCEPT, 0);
 		return PixelDecoder.readHu(slice, format, slope, intercept);
 	}
@@ -101,7 +101,7 @@ final class VolumeBuilder {
 		{
 			missingRescale.add(slice.fileName());
 		}
-		slopes.add(slice.decimal(DicomTag.RESCALE_SLOPE, 1));
+		slopes.add(slice.rescaleSlope());
 		intercepts.add(slice.decimal(DicomTag.RESCALE_INTERCEPT, 0));
 	}
 

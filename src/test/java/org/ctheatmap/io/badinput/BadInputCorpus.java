@@ -170,7 +170,7 @@ final class BadInputCorpus {
 		add("dicom-infinite-rescale-intercept", "IM1.dcm", DicomBytes.replace(slice, 0x00281052,
 			DicomBytes.text("1e999")), "RescaleIntercept|Rescale Intercept");
 		add("dicom-zero-pixel-spacing", "IM1.dcm", DicomBytes.replace(slice, 0x00280030,
-			DicomBytes.text("0\\0.5")), "warning:Pixel Spacing");
+			DicomBytes.text("0\\0.5")), "invalid Pixel Spacing");
 
 		long u = DicomBytes.UNDEFINED;
 		byte[] element = DicomBytes.usElement(0x00281050, 40);
