@@ -93,7 +93,8 @@ public final class CompareJob {
 			List<Roi> rois = RoiSetReader.read(request.rois());
 			try {
 				ImagePlus image = comparison.baselineVolume().image();
-				return comparison.changeTable(RoiRegions.group(rois, VoxelGrid.of(image)), progress);
+				return comparison.changeTable(RoiRegions.group(rois, VoxelGrid.of(image)),
+					progress);
 			} catch (IllegalArgumentException e) {
 				throw new InvalidInputException(request.rois(), e.getMessage(), e);
 			}

@@ -8,7 +8,10 @@ import java.util.List;
 import org.ctheatmap.compare.ChangeTable;
 import org.ctheatmap.compare.TimePointComparison;
 
-/** Outcome of a {@link CompareJob}: the comparison, its table and the files written. Instances are immutable. */
+/**
+ * Outcome of a {@link CompareJob}: the comparison, its table and the files
+ * written. Instances are immutable.
+ */
 public final class CompareResult {
 
 	private final TimePointComparison comparison;

@@ -98,8 +98,9 @@ public class CompareTimePointsCommand extends ContextCommand {
 	private String alignment = Alignment.AUTOMATIC.label();
 
 	@Parameter(label = "Registration metric", persist = false, choices = {
-		RegistrationMetric.Labels.NCC, RegistrationMetric.Labels.MATTES_MI }, description = "NCC for one scanner type; Mattes MI (mutual information)" +
-			" when scanners or kernels differ")
+		RegistrationMetric.Labels.NCC, RegistrationMetric.Labels.MATTES_MI },
+		description = "NCC for one scanner type; Mattes MI (mutual information) when scanners" +
+			" or kernels differ")
 	private String metric = RegistrationMetric.NCC.label();
 
 	@Parameter(label = "Smoothing sigma (mm)", persist = false,

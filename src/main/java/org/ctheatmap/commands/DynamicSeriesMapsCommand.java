@@ -132,9 +132,7 @@ public class DynamicSeriesMapsCommand extends ContextCommand {
 			ProgressListener progress = new StatusProgress(status, NAME);
 			CtVolume volume = MeasureOutputs.isEmpty(seriesFile) ? HuImages.toHuVolume(series)
 				: CtReaders.open(seriesFile.toPath(), new ReadOptions(null, progress));
-			double[] times = frameIntervalSeconds > 0 ? FrameTimes.evenly(volume.frames(),
-				frameIntervalSeconds) : FrameTimes.of(volume, series != null && MeasureOutputs.isEmpty(
-					seriesFile) ? series.getCalibration() : volume.image().getCalibration());
+			double[] times = times(volume);
 			boolean[][] mask = bodyOnly ? BodyMask.compute(volume, 1, ProgressListener.NONE) : null;
 			EnhancementMaps maps = EnhancementMaps.compute(volume, times, baselineFrames, mask,
 				progress);
@@ -143,6 +141,16 @@ public class DynamicSeriesMapsCommand extends ContextCommand {
 		} catch (IllegalArgumentException | IOException e) {
 			cancel(NAME + ": " + e.getMessage());
 		}
+	}
+
+	/** Returns the frame times: the given interval, or the one the input carries. */
+	private double[] times(CtVolume volume) {
+		if (frameIntervalSeconds > 0) {
+			return FrameTimes.evenly(volume.frames(), frameIntervalSeconds);
+		}
+		boolean fromImage = series != null && MeasureOutputs.isEmpty(seriesFile);
+		return FrameTimes.of(volume, fromImage ? series.getCalibration() : volume.image()
+			.getCalibration());
 	}
 
 	private void publishMaps(CtVolume volume, EnhancementMaps maps, double[] times,
@@ -155,8 +163,8 @@ public class DynamicSeriesMapsCommand extends ContextCommand {
 			double upper = m == 1 ? times[times.length - 1] - times[0] : DifferenceDisplay
 				.automaticLimit(values[m].values(), mask, DifferenceDisplay.DEFAULT_PERCENTILE);
 			HeatMapSettings settings = HeatMapSettings.builder(Colormaps.get(colormap), 0, upper)
-				.threshold(0).opacity(opacity).unit(EnhancementMaps.UNITS[m]).window(CtWindow.preset(
-					CtWindow.SOFT_TISSUE)).build();
+				.threshold(0).opacity(opacity).unit(EnhancementMaps.UNITS[m]).window(CtWindow
+					.preset(CtWindow.SOFT_TISSUE)).build();
 			images[m] = overlayImage(firstFrame, values[m], settings, EnhancementMaps.NAMES[m]);
 		}
 		peakEnhancement = images[0];

@@ -50,11 +50,8 @@ public enum Alignment {
 	public static Alignment fromLabel(String text) {
 		String requested = normalised(text);
 		for (Alignment alignment : values()) {
-			if (normalised(alignment.label).equals(requested) || normalised(alignment.name()).equals(
-				requested))
-			{
-				return alignment;
-			}
+			boolean label = normalised(alignment.label).equals(requested);
+			if (label || normalised(alignment.name()).equals(requested)) return alignment;
 		}
 		if ("registration".equals(requested) || "register".equals(requested)) return REGISTRATION;
 		throw new IllegalArgumentException("Unknown alignment '" + text + "'; use one of " +

@@ -58,7 +58,9 @@ public final class DifferenceSummary {
 					int index = j * width + i;
 					float value = d.slices()[k][index];
 					if (value != value || (mask != null && !mask[k][index])) continue;
-					if (allCount == allValues.length) allValues = Arrays.copyOf(allValues, allCount * 2);
+					if (allCount == allValues.length) {
+						allValues = Arrays.copyOf(allValues, allCount * 2);
+					}
 					allValues[allCount++] = value;
 					if (!uniform(b, i, j, k)) continue;
 					if (uniformCount == uniformValues.length) {

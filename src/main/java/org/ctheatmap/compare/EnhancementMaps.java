@@ -102,8 +102,8 @@ public final class EnhancementMaps {
 					valid = curve[f] == curve[f];
 				}
 				for (int m = 0; m < 4; m++) {
-					out[m].slices()[k][index] = valid ? (float) parameter(m, curve, t, baselineFrames)
-						: Float.NaN;
+					double value = valid ? parameter(m, curve, t, baselineFrames) : Double.NaN;
+					out[m].slices()[k][index] = (float) value;
 				}
 			}
 			progress.progress(STEP, k + 1, depth);

@@ -45,7 +45,7 @@ public final class FollowUpComparison {
 		return alignment;
 	}
 
-	/** Returns the transform from baseline to follow-up coordinates; identity without registration. */
+	/** Returns the baseline-to-follow-up transform; the identity without registration. */
 	public RigidTransform transform() {
 		return transform;
 	}

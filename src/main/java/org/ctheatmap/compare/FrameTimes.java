@@ -75,8 +75,8 @@ public final class FrameTimes {
 		}
 		for (int t = 0; t < times.length; t++) {
 			if (!Double.isFinite(times[t]) || (t > 0 && !(times[t] > times[t - 1]))) {
-				throw new IllegalArgumentException("Frame times must be finite and increasing, got " +
-					Arrays.toString(times));
+				throw new IllegalArgumentException("Frame times must be finite and increasing," +
+					" got " + Arrays.toString(times));
 			}
 		}
 		return times.clone();

@@ -73,7 +73,7 @@ final class Optimiser {
 		return converged;
 	}
 
-	/** Writes the gradient in scaled units (zero for inactive parameters) and returns its length. */
+	/** Writes the scaled gradient (0 for inactive parameters) and returns its length. */
 	private double scaledGradient(double[] gradient, double[] scaled) {
 		double sum = 0;
 		for (int p = 0; p < 6; p++) {

@@ -119,9 +119,10 @@ abstract class PointMetric {
 			double gz = toIndex[0][2] * gu[0] + toIndex[1][2] * gu[1] + toIndex[2][2] * gu[2];
 			for (int p = 0; p < 3; p++) {
 				double[][] d = derivatives[p];
-				derivative[p] = gx * (d[0][0] * dx + d[0][1] * dy + d[0][2] * dz) + gy * (d[1][0] *
-					dx + d[1][1] * dy + d[1][2] * dz) + gz * (d[2][0] * dx + d[2][1] * dy + d[2][2] *
-						dz);
+				double ex = d[0][0] * dx + d[0][1] * dy + d[0][2] * dz;
+				double ey = d[1][0] * dx + d[1][1] * dy + d[1][2] * dz;
+				double ez = d[2][0] * dx + d[2][1] * dy + d[2][2] * dz;
+				derivative[p] = gx * ex + gy * ey + gz * ez;
 			}
 			derivative[3] = gx;
 			derivative[4] = gy;

@@ -16,7 +16,7 @@ final class Pyramid {
 
 	private Pyramid() {}
 
-	/** Returns a copy whose values are clamped to {@link #MIN_HU}..{@link #MAX_HU}; NaN stays NaN. */
+	/** Returns a copy with values clamped to {@link #MIN_HU}..{@link #MAX_HU}; NaN stays NaN. */
 	static PatientVolume clamped(PatientVolume volume) {
 		FloatVolume copy = volume.values().copy();
 		for (float[] slice : copy.slices()) {
@@ -67,7 +67,8 @@ final class Pyramid {
 		for (int k = 0; k < depth; k++) {
 			for (int j = 0; j < height; j++) {
 				for (int i = 0; i < width; i++) {
-					reduced.set(i, j, k, blurred.get(i * factors[0], j * factors[1], k * factors[2]));
+					float value = blurred.get(i * factors[0], j * factors[1], k * factors[2]);
+					reduced.set(i, j, k, value);
 				}
 			}
 		}

@@ -59,7 +59,7 @@ public final class RegistrationResult {
 		return startMetric;
 	}
 
-	/** Returns the metric at the result, on the full-resolution samples: NCC -1..1, or MI in nats. */
+	/** Returns the metric at the result on the full-resolution samples: NCC or MI (nats). */
 	public double finalMetric() {
 		return finalMetric;
 	}

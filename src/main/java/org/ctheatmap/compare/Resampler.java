@@ -103,8 +103,9 @@ public final class Resampler {
 		for (int j = 0; j < height; j++) {
 			map.index(0, j, k, u);
 			for (int i = 0; i < width; i++) {
-				slice[j * width + i] = (float) sampler.sample(u[0] + i * step[0], u[1] + i * step[1],
-					u[2] + i * step[2], interpolation);
+				double value = sampler.sample(u[0] + i * step[0], u[1] + i * step[1], u[2] + i *
+					step[2], interpolation);
+				slice[j * width + i] = (float) value;
 			}
 		}
 	}

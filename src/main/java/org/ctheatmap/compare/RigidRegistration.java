@@ -102,8 +102,8 @@ public final class RigidRegistration {
 			if (!optimiser.converged()) {
 				converged = false;
 				warnings.add(String.format(Locale.ROOT, "Registration did not converge at the" +
-					" %.3g mm level within %d iterations; check the aligned images", level.spacingMm,
-					settings.iterations()));
+					" %.3g mm level within %d iterations; check the aligned images",
+					level.spacingMm, settings.iterations()));
 			}
 		}
 		progress.progress(STEP, levels.size(), levels.size());
@@ -113,9 +113,10 @@ public final class RigidRegistration {
 		int inside = metric.lastCount();
 		checkResult(settings.metric(), finalMetric, inside, region.fullSamples(), warnings);
 		if (planar) warnings.add(region.planarOffsetNote());
+		long elapsed = (System.nanoTime() - started) / 1_000_000;
 		return new RegistrationResult(transform(parameters, region.centre()), transform(start,
-			region.centre()), settings.metric(), startMetric, finalMetric, converged, planar, iterations, inside,
-			(System.nanoTime() - started) / 1_000_000, warnings);
+			region.centre()), settings.metric(), startMetric, finalMetric, converged, planar,
+			iterations, inside, elapsed, warnings);
 	}
 
 	private static RigidTransform transform(double[] parameters, double[] centre) {
@@ -128,7 +129,8 @@ public final class RigidRegistration {
 		boolean movingSlice = moving.depth() == 1;
 		if (fixedSlice != movingSlice) {
 			throw new IllegalArgumentException("Cannot register a single slice to a volume of " +
-				Math.max(fixed.depth(), moving.depth()) + " slices; give two volumes or two slices");
+				Math.max(fixed.depth(), moving.depth()) +
+				" slices; give two volumes or two slices");
 		}
 		return fixedSlice;
 	}

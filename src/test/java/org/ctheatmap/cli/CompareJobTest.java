@@ -189,7 +189,8 @@ class CompareJobTest {
 			for (int j = 0; j < size; j++) {
 				for (int i = 0; i < size; i++) {
 					int index = j * step * PhantomGenerator.WIDTH + i * step;
-					labels[j * size + i] = tissues[k][index] == PhantomTissue.LESION.ordinal() ? 1 : 0;
+					boolean lesion = tissues[k][index] == PhantomTissue.LESION.ordinal();
+					labels[j * size + i] = lesion ? 1 : 0;
 				}
 			}
 			stack.addSlice("", new FloatProcessor(size, size, labels));

@@ -21,6 +21,9 @@ class ResamplerTest {
 	private static final PatientGeometry TILTED = TestVolumes.tilted(new double[] { -20, -15,
 		-30 }, new double[] { 0.9, 1.1, 2.5 }, -18.5);
 
+	/** Size of the tilted source volume: columns, rows, slices. */
+	private static final int[] SIZES = { 30, 25, 20 };
+
 	private static final PatientGeometry AXIAL = PatientGeometry.axial(new double[] { -25,
 		-20, -32 }, new double[] { 1.25, 1.5, 2 });
 
@@ -54,9 +57,10 @@ class ResamplerTest {
 					float value = out.values().get(i, j, k);
 					if (within(u[0], 30) && within(u[1], 25) && within(u[2], 20)) {
 						inside++;
-						double expected = TestVolumes.linear(clampedPoint(u, new int[] { 30, 25, 20 }));
-						assertEquals(expected, value, FLOAT_ROUNDING, "voxel " + i + "," + j + "," + k);
-					} else if (outOfExtent(u, new int[] { 30, 25, 20 })) {
+						double expected = TestVolumes.linear(clampedPoint(u, SIZES));
+						assertEquals(expected, value, FLOAT_ROUNDING, "voxel " + i + "," + j + "," +
+							k);
+					} else if (outOfExtent(u, SIZES)) {
 						outside++;
 						assertTrue(Float.isNaN(value), "NaN outside at " + i + "," + j + "," + k);
 					}
@@ -104,7 +108,8 @@ class ResamplerTest {
 					int sj = (int) Math.floor(p[1] / 2 + 0.5);
 					int sk = (int) Math.floor(p[2] / 2 + 0.5);
 					float value = out.values().get(i, j, k);
-					assertEquals(labels.get(si, sj, sk), value, 0, "label at " + i + "," + j + "," + k);
+					assertEquals(labels.get(si, sj, sk), value, 0, "label at " + i + "," + j + "," +
+						k);
 				}
 			}
 		}

@@ -166,8 +166,10 @@ class RigidRegistrationTest {
 		PatientVolume volume)
 	{
 		for (int corner = 0; corner < 8; corner++) {
-			double[] p = volume.geometry().voxelToPatient((corner & 1) * (volume.width() - 1),
-				(corner >> 1 & 1) * (volume.height() - 1), (corner >> 2 & 1) * (volume.depth() - 1));
+			int i = (corner & 1) * (volume.width() - 1);
+			int j = (corner >> 1 & 1) * (volume.height() - 1);
+			int k = (corner >> 2 & 1) * (volume.depth() - 1);
+			double[] p = volume.geometry().voxelToPatient(i, j, k);
 			double[] a = expected.apply(p);
 			double[] b = found.apply(p);
 			for (int axis = 0; axis < 3; axis++) {

@@ -33,7 +33,7 @@ class SignedDicomDifferenceTest {
 	private static final PatientGeometry BASELINE_GRID = PatientGeometry.axial(new double[] {
 		0, 0, 0 }, new double[] { 1, 1, 2 });
 
-	/** Half the baseline spacing in-plane, same slice positions; every baseline centre is a voxel centre. */
+	/** Half the baseline pixel size, same slices: each baseline centre is a voxel centre. */
 	private static final PatientGeometry FOLLOW_UP_GRID = PatientGeometry.axial(new double[] {
 		0, 0, 0 }, new double[] { 0.5, 0.5, 2 });
 

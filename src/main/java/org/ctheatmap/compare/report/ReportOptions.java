@@ -9,7 +9,7 @@ import org.ctheatmap.lut.CtWindow;
 /** Drawing and storage options of a comparison report. Instances are immutable. */
 public final class ReportOptions {
 
-	/** Coolwarm, automatic ranges, soft-tissue window, opacity 0.7, 12 slices in rows of 4, NIfTI on. */
+	/** Coolwarm, automatic ranges, soft tissue, opacity 0.7, 12 slices in rows of 4, NIfTI. */
 	public static final ReportOptions DEFAULT = new ReportOptions(Colormaps.COOLWARM,
 		Double.NaN, Double.NaN, CtWindow.preset(CtWindow.SOFT_TISSUE), 0.7, 12, 4, true);
 
@@ -46,8 +46,8 @@ public final class ReportOptions {
 			throw new IllegalArgumentException("Opacity must be between 0 and 1, got " + opacity);
 		}
 		if (montageSlices < 1 || montageColumns < 1) {
-			throw new IllegalArgumentException("A montage needs at least 1 slice and 1 column, got " +
-				montageSlices + " and " + montageColumns);
+			throw new IllegalArgumentException("A montage needs at least 1 slice and 1 column," +
+				" got " + montageSlices + " and " + montageColumns);
 		}
 		this.colormap = colormap;
 		this.absoluteLimitHu = absoluteLimitHu;

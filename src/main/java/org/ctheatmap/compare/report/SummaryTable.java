@@ -29,10 +29,12 @@ final class SummaryTable {
 			RegistrationResult r = f.registration();
 			ValueStatistics all = f.summary().all();
 			ValueStatistics uniform = f.summary().uniform();
+			String metric = r == null ? "" : r.metric().label();
+			double value = r == null ? Double.NaN : r.finalMetric();
+			String converged = r == null ? "" : Boolean.toString(r.converged());
 			rows.add(Arrays.asList(f.timePoint().name(), f.timePoint().dateText(), f.alignment()
-				.label(), f.transform().rotationAngleDegrees(), t[0], t[1], t[2], r == null
-					? "" : r.metric().label(), r == null ? Double.NaN : r.finalMetric(), r == null ? ""
-						: Boolean.toString(r.converged()),
+				.label(), f.transform().rotationAngleDegrees(), t[0], t[1], t[2], metric, value,
+				converged,
 				all.count(), all.mean(), all.sd(), all.median(), uniform.count(), uniform.mean(),
 				uniform.sd(), String.join(" | ", f.warnings())));
 		}
