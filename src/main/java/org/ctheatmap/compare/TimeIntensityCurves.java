@@ -2,6 +2,7 @@ package org.ctheatmap.compare;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
+import ij.util.Tools;
 import ij.measure.ResultsTable;
 
 import java.awt.Color;
@@ -131,17 +132,30 @@ public final class TimeIntensityCurves {
 	public ImagePlus plot() {
 		Plot plot = new Plot("Time-intensity curves", "Time (s)", "Mean (HU)");
 		plot.setFrameSize(TrendPlot.WIDTH, TrendPlot.HEIGHT);
-		StringBuilder legend = new StringBuilder();
+		double low = Double.POSITIVE_INFINITY;
+		double high = Double.NEGATIVE_INFINITY;
 		int r = 0;
 		for (Map.Entry<String, double[][]> entry : curves.entrySet()) {
-			plot.setColor(COLOURS[r++ % COLOURS.length]);
+			double[] means = entry.getValue()[0];
+			for (double mean : means) {
+				low = Math.min(low, mean);
+				high = Math.max(high, mean);
+			}
+			// A line with the legend label, then circles without one, in the same colour.
+			Color colour = COLOURS[r++ % COLOURS.length];
+			plot.setColor(colour);
 			plot.setLineWidth(2);
-			plot.addPoints(times, entry.getValue()[0], Plot.CONNECTED_CIRCLES);
-			legend.append(legend.length() == 0 ? "" : "\n").append(entry.getKey());
+			plot.addPoints(Tools.toFloat(times), Tools.toFloat(means), null, Plot.LINE, entry
+				.getKey());
+			plot.setColor(colour, colour);
+			plot.addPoints(Tools.toFloat(times), Tools.toFloat(means), null, Plot.CIRCLE, null);
 		}
-		plot.setColor(Color.BLACK);
-		plot.setLimitsToFit(false);
-		if (legend.length() > 0) plot.addLegend(legend.toString());
+		// Margins keep the end points inside the frame: 3 % of the time span, 10 % of the HU span.
+		double timeMargin = (times[times.length - 1] - times[0]) * 0.03;
+		double margin = Math.max(1, high - low) * 0.1;
+		plot.setLimits(times[0] - timeMargin, times[times.length - 1] + timeMargin, low - margin,
+			high + margin);
+		if (r > 0) plot.addLegend(null);
 		ImagePlus image = plot.getImagePlus();
 		image.setTitle("Time-intensity curves");
 		return image;

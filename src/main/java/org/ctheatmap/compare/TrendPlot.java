@@ -2,6 +2,7 @@ package org.ctheatmap.compare;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
+import ij.util.Tools;
 
 import java.awt.Color;
 import java.util.List;
@@ -46,12 +47,17 @@ public final class TrendPlot {
 		Plot plot = new Plot(region + " trend", usesDays(table) ? "Days since baseline"
 			: "Time point", "Mean (HU)");
 		plot.setFrameSize(WIDTH, HEIGHT);
-		plot.setLimits(limits(x, mean, sd));
 		plot.setColor(Color.BLUE);
 		plot.setLineWidth(2);
-		plot.addPoints(x, mean, sd, Plot.CONNECTED_CIRCLES);
-		plot.setColor(Color.BLACK);
-		plot.addLegend(region + ": mean ± SD");
+		plot.addPoints(Tools.toFloat(x), Tools.toFloat(mean), null, Plot.LINE, region +
+			": mean ± SD");
+		plot.setColor(Color.BLUE, Color.BLUE);
+		plot.addPoints(Tools.toFloat(x), Tools.toFloat(mean), Tools.toFloat(sd), Plot.CIRCLE,
+			null);
+		// Limits set after the data replace ImageJ's fit to the data, which has no margin.
+		double[] limits = limits(x, mean, sd);
+		plot.setLimits(limits[0], limits[1], limits[2], limits[3]);
+		plot.addLegend(null);
 		ImagePlus image = plot.getImagePlus();
 		image.setTitle(region + " trend");
 		return image;
