@@ -1,6 +1,8 @@
 package org.ctheatmap.compare;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,7 +159,7 @@ public final class RigidTransform {
 	@Override
 	public String toString() {
 		double[] angles = anglesDegrees();
-		return String.format(java.util.Locale.ROOT,
+		return String.format(Locale.ROOT,
 			"rotation (%.3f, %.3f, %.3f) deg about (%.2f, %.2f, %.2f) mm, translation" +
 				" (%.3f, %.3f, %.3f) mm", angles[0], angles[1], angles[2], centre[0], centre[1],
 			centre[2], translation[0], translation[1], translation[2]);
@@ -170,7 +172,7 @@ public final class RigidTransform {
 		for (double v : values) {
 			if (!Double.isFinite(v)) {
 				throw new IllegalArgumentException("The " + name + " of a rigid transform must be" +
-					" finite, got " + java.util.Arrays.toString(values));
+					" finite, got " + Arrays.toString(values));
 			}
 		}
 		return values.clone();

@@ -1,5 +1,6 @@
 package org.ctheatmap.compare;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -150,8 +151,8 @@ final class SampleRegion {
 			}
 		}
 		lastSamples = n;
-		double[] kept = java.util.Arrays.copyOf(points, 3 * n);
-		float[] keptValues = java.util.Arrays.copyOf(values, n);
+		double[] kept = Arrays.copyOf(points, 3 * n);
+		float[] keptValues = Arrays.copyOf(values, n);
 		if (kind == RegistrationMetric.MATTES_MI) {
 			return new MattesMetric(kept, keptValues, fixedCentre, movingLevel, planar);
 		}
