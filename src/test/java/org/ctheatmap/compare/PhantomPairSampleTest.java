@@ -50,9 +50,9 @@ class PhantomPairSampleTest {
 
 	/**
 	 * Partial volume: the 5 mm baseline slices average over twice the
-	 * thickness of the tilted 2.5 mm slices, so at bone and insert edges the
-	 * signed difference reaches hundreds of HU (SD about 130 HU over the
-	 * overlap) while its mean stays near zero.
+	 * thickness of the tilted 2.5 mm slices. At bone and insert edges the
+	 * signed difference therefore reaches hundreds of HU (SD about 130 HU over
+	 * the overlap), while its mean stays near zero.
 	 */
 	/** Releases the volumes, because every test class shares the fork's 512 MB heap. */
 	@AfterAll

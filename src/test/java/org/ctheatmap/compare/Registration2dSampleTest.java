@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Registers the single axial chest slices of one patient taken months apart,
- * with different fields of view, pixel spacing and table positions. There is
- * no published answer, so the test checks that the similarity rises and that
+ * with different fields of view, pixel spacing and table positions. No
+ * reference transform is published, so the test checks that the similarity rises and that
  * registering each way gives inverse transforms.
  */
 class Registration2dSampleTest {

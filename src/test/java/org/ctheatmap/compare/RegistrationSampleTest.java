@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Moves real CT by a known rigid transform and registers the moved copy back
- * to the original: the recovered transform must move every body voxel to
+ * to the original. The recovered transform must move every body voxel to
  * within half a voxel of where the known one does, and its rotation must be
  * within half a degree.
  */
@@ -48,9 +48,9 @@ class RegistrationSampleTest {
 	}
 
 	/**
-	 * Rotation about z only: with 5 mm slices, tilting the copy out of plane
-	 * mostly blurs it by interpolation, which moved the NCC optimum by about
-	 * 0.2 degrees from the applied rotation (measured with 0.8 and -0.6
+	 * Rotation about z only, because with 5 mm slices tilting the copy out of
+	 * plane mostly blurs it by interpolation. That moved the NCC optimum by
+	 * about 0.2 degrees from the applied rotation (measured with 0.8 and -0.6
 	 * degrees about x and y).
 	 */
 	@Test

@@ -8,7 +8,7 @@ final class TestVolumes {
 
 	private TestVolumes() {}
 
-	/** A value that varies linearly in patient space: 2x - 3y + 0.5z + 10 (mm). */
+	/** Returns a value that varies linearly in patient space: 2x - 3y + 0.5z + 10 (mm). */
 	static double linear(double[] p) {
 		return 2 * p[0] - 3 * p[1] + 0.5 * p[2] + 10;
 	}
