@@ -21,7 +21,8 @@ import org.scijava.service.Service;
  * {@link CursorReadout} on its canvas. Does nothing when Java is headless.
  * <p>
  * NOTE: plain ImageJ 1 starts no SciJava services, so there the status bar
- * shows ImageJ's usual text only.
+ * shows ImageJ's usual text only. The attachment was checked by hand under
+ * Xvfb (docs/manual-checks.md), not yet in a running Fiji.
  */
 @Plugin(type = Service.class)
 public class CursorReadoutService extends AbstractService implements SciJavaService {
