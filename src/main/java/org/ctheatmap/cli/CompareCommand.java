@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
 	versionProvider = CtHeatMapCli.Version.class, sortOptions = false,
 	description = { "Compares a baseline CT with follow-ups: aligns each follow-up onto the" +
-		" baseline grid, maps the change in HU and %, measures regions at every time point and" +
+		" baseline grid, maps the change in HU and %%, measures regions at every time point and" +
 		" writes a report folder:",
 		"  change-NAME-hu.png, change-NAME-percent.png  montages with a colour bar,",
 		"  change-NAME-*.nii.gz, aligned-NAME.nii.gz    float32 maps on the baseline grid,",
@@ -91,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
 	private double smoothingSigmaMm;
 
 	@Option(names = "--min-baseline", paramLabel = "HU", defaultValue = "10",
-		description = "The % change is left empty where |baseline| is below this HU (default:" +
+		description = "The %% change is left empty where |baseline| is below this HU (default:" +
 			" ${DEFAULT-VALUE}).")
 	private double minBaselineHu;
 
@@ -105,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
 	private Double rangeHu;
 
 	@Option(names = "--percent-range", paramLabel = "PERCENT",
-		description = "Colour range of the % maps (default: automatic as for --range).")
+		description = "Colour range of the %% maps (default: automatic as for --range).")
 	private Double rangePercent;
 
 	@Option(names = "--colormap", paramLabel = "NAME", defaultValue = Colormaps.COOLWARM,

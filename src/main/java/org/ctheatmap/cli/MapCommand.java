@@ -46,7 +46,7 @@ final class MapCommand implements Callable<Integer> {
 
 	@Option(names = "--map", paramLabel = "NAME", defaultValue = "sd",
 		description = "Map to compute: mean, sd (HU), gradient (HU/mm), entropy (bits) or" +
-			" range (% of voxels in --hu-range) (default: ${DEFAULT-VALUE}).")
+			" range (%% of voxels in --hu-range) (default: ${DEFAULT-VALUE}).")
 	private String map;
 
 	@Option(names = "--external", paramLabel = "FILE",
@@ -112,7 +112,7 @@ final class MapCommand implements Callable<Integer> {
 	private double[] ramp;
 
 	@Option(names = "--unit", paramLabel = "TEXT",
-		description = "Unit on the colour bar, e.g. HU, ΔHU, %, a.u. (default: the map's" +
+		description = "Unit on the colour bar, e.g. HU, ΔHU, %%, a.u. (default: the map's" +
 			" unit; a.u. for --external).")
 	private String unit;
 
