@@ -197,6 +197,16 @@ class ParameterMapsTest {
 	}
 
 	@Test
+	void gradientOfFiniteVolumeMatchesBruteForce() {
+		// Without mask and NaN every neighbour exists, which takes the branch-free path.
+		float[][] values = randomVolume(15, false);
+		ImageStack map = ParameterMaps.compute(stack(values), DEPTH, SPACING, MapSettings.of(
+			MapType.GRADIENT, 0), null, ProgressListener.NONE);
+		forEachVoxel((x, y, z) -> assertClose(bruteGradient(values, null, x, y, z), map, x, y,
+			z, HU_TOL, "gradient without mask"));
+	}
+
+	@Test
 	void gradientOfSingleSliceHasNoZ() {
 		float[][] values = { { 0, 10, 20, 30 } };
 		float[][] g = GradientMagnitude.compute(values, 4, 1, new double[] { 2, 1, 1 }, null,
