@@ -20,6 +20,9 @@ import org.ctheatmap.core.PatientGeometry;
 import org.ctheatmap.core.ProgressListener;
 import org.ctheatmap.core.filter.FloatVolume;
 import org.ctheatmap.core.maps.BoxStatistics;
+import org.ctheatmap.core.maps.MapSettings;
+import org.ctheatmap.core.maps.MapType;
+import org.ctheatmap.core.maps.ParameterMaps;
 import org.ctheatmap.lut.Colormaps;
 import org.ctheatmap.lut.CtWindow;
 import org.ctheatmap.lut.HeatMapRenderer;
@@ -43,8 +46,9 @@ import org.ctheatmap.lut.HeatMapSettings;
  * scatters less when other jobs share the machine.
  * <p>
  * Usage: {@code MapBenchmark [width height depth [imagejRuns ownRuns [part]]]},
- * default 512 512 300 2 5 all; part is "statistics", "heatmap" or "all", and
- * 0 ImageJ runs times this project's code alone.
+ * default 512 512 300 2 5 all; part is "statistics", "heatmap", "maps" or
+ * "all", and 0 ImageJ runs times this project's code alone. "maps" times the
+ * gradient, HU-in-range and entropy maps, which have no ImageJ counterpart.
  * Not a unit test.
  */
 public final class MapBenchmark {
@@ -73,14 +77,16 @@ public final class MapBenchmark {
 				.getProperty("java.version"));
 		MapBenchmark benchmark = new MapBenchmark(PhantomVolume.generate(w, h, d, 1), imagejRuns,
 			ownRuns);
-		String statistics = part.equals("heatmap") ? null : benchmark.statistics();
-		String heatMap = part.equals("statistics") ? null : benchmark.heatMap();
+		boolean all = part.equals("all");
+		String statistics = all || part.equals("statistics") ? benchmark.statistics() : null;
+		String heatMap = all || part.equals("heatmap") ? benchmark.heatMap() : null;
 		System.out.println();
 		System.out.println("| task | ImageJ 1.54p wall / CPU (s) | CT Heat Map wall / CPU (s) |" +
 			" speed-up wall / CPU | check |");
 		System.out.println("|---|---|---|---|---|");
 		if (statistics != null) System.out.println(statistics);
 		if (heatMap != null) System.out.println(heatMap);
+		if (all || part.equals("maps")) benchmark.otherMaps();
 		// ImageJ's status calls may have started AWT threads that keep the JVM alive.
 		System.exit(0);
 	}
@@ -117,6 +123,21 @@ public final class MapBenchmark {
 			" ImageRoi and flatten per slice) | %s | %s | %s | ours is exact per voxel and" +
 			" leaves voxels below the threshold grey; this ImageJ path colours every voxel |",
 			volume.depth(), pair(theirs), pair(ours), ratio(theirs, ours));
+	}
+
+	/** Prints one row per map that only this project computes, radius 2 mm on 1 mm voxels. */
+	private void otherMaps() {
+		ImageStack stack = volume.toStack();
+		double[] spacing = { 1, 1, 1 };
+		MapType[] types = { MapType.GRADIENT, MapType.RANGE_FRACTION, MapType.ENTROPY };
+		for (MapType type : types) {
+			System.out.println(type.label() + " ...");
+			MapSettings settings = MapSettings.of(type, 2).withRange(-100, 100);
+			double[] ours = median(() -> ParameterMaps.compute(stack, volume.depth(), spacing,
+				settings, null, ProgressListener.NONE), ownRuns);
+			System.out.println(String.format(Locale.ROOT, "| %s, 5 x 5 x 5 box | | %s | | |",
+				type.label(), pair(ours)));
+		}
 	}
 
 	/** Flattens the whole stack slice by slice the way ImageJ users do. */
