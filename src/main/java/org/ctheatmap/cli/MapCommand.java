@@ -67,10 +67,16 @@ final class MapCommand implements Callable<Integer> {
 		description = "HU per histogram bin of the entropy map (default: ${DEFAULT-VALUE}).")
 	private double binWidthHu;
 
-	@Option(names = "--mask", paramLabel = "NAME", defaultValue = MapRequest.MASK_NONE,
-		description = "none, or body: only body voxels take part, the rest stays grey" +
-			" (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--mask", paramLabel = "NAME|FILE", defaultValue = MapRequest.MASK_NONE,
+		description = "none, body, or a label map on the CT's grid (e.g. a TotalSegmentator" +
+			" NIfTI): only voxels inside take part, the rest stays grey (default:" +
+			" ${DEFAULT-VALUE}).")
 	private String mask;
+
+	@Option(names = "--mask-label", paramLabel = "N",
+		description = "With a label map as --mask: only this label forms the mask (default:" +
+			" every label above 0).")
+	private Integer maskLabel;
 
 	@Option(names = "--colormap", paramLabel = "NAME", defaultValue = Colormaps.VIRIDIS,
 		description = "Colour table: viridis, inferno, magma, plasma, cividis, turbo, hot," +
@@ -155,12 +161,15 @@ final class MapCommand implements Callable<Integer> {
 	 * @throws IllegalArgumentException naming the first invalid option
 	 */
 	MapRequest request() {
+		String windowName = window.replace('-', ' ').replace('_', ' ');
 		MapRequest.Builder builder = new MapRequest.Builder(input, out).seriesUid(seriesUid)
-			.map(map).external(external).radiusMm(radiusMm).binWidthHu(binWidthHu).mask(mask)
-			.colormap(colormap).window(CtWindow.preset(window.replace('-', ' ').replace('_', ' ')))
-			.range(min, max).thresholds(threshold, upperThreshold).opacity(opacity).ramp(ramp)
-			.unit(unit).slices(slices).montage(montageColumns, montageSlices).viewPoint(
-				viewPoint).overwrite(overwrite);
+			.map(map).external(external).radiusMm(radiusMm).binWidthHu(binWidthHu);
+		builder.mask(mask).maskLabel(maskLabel).colormap(colormap).window(CtWindow.preset(
+			windowName));
+		builder.range(min, max).thresholds(threshold, upperThreshold).opacity(opacity).ramp(
+			ramp).unit(unit);
+		builder.slices(slices).montage(montageColumns, montageSlices).viewPoint(viewPoint)
+			.overwrite(overwrite);
 		if (huRange != null) {
 			require(huRange.length == 2, "--hu-range needs LOW,HIGH");
 			builder.huRange(huRange[0], huRange[1]);

@@ -91,14 +91,14 @@ public final class MapJob {
 	{
 		List<Path> inputs = new ArrayList<>(Collections.singletonList(request.input()));
 		if (request.external() != null) inputs.add(request.external());
+		if (request.maskFile() != null) inputs.add(request.maskFile());
 		try (OutputStaging staging = OutputStaging.begin(request.outputFolder(), OUTPUTS, request
 			.overwrite(), inputs))
 		{
 			CtVolume volume = CtReaders.open(request.input(), new ReadOptions(request.seriesUid(),
 				progress));
 			List<String> warnings = new ArrayList<>(volume.warnings());
-			boolean[][] mask = MapRequest.MASK_BODY.equals(request.mask()) ? bodyMask(volume,
-				progress) : null;
+			boolean[][] mask = mask(request, volume, warnings, progress);
 			MapValues values = values(request, volume, mask, warnings, progress);
 			HeatMapSettings settings = settings(request, values, mask, volume.depth());
 
@@ -114,7 +114,8 @@ public final class MapJob {
 			NiftiWriter.write(mapVolume(volume, values.stack), staging.stagedFile(NIFTI_NAME),
 				NiftiDataType.FLOAT32);
 			Map<String, Object> sidecar = MapSidecar.describe(request, volume, values.stack,
-				values.description, values.unit, settings, mask, slices, warnings);
+				values.description, values.unit, settings, mask, maskDescription(request), slices,
+				warnings);
 			JsonWriter.write(sidecar, staging.stagedFile(SIDECAR_NAME));
 			staging.commit();
 			return sidecar;
@@ -173,7 +174,7 @@ public final class MapJob {
 			range = MapPercentiles.of(values.stack, mask, depth, p[0], p[1]);
 			if (!(range[1] > range[0])) range[1] = Math.nextUp(range[0]);
 			source = "percentiles " + p[0] + " and " + p[1] + " of the map" + (mask == null ? ""
-				: " inside the body mask");
+				: " inside the mask (" + maskDescription(request) + ")");
 		}
 		HeatMapSettings.Builder builder = HeatMapSettings.builder(Colormaps.get(request
 			.colormap()), range[0], range[1]).threshold(request.threshold()).upperThreshold(
@@ -182,6 +183,52 @@ public final class MapJob {
 		double[] ramp = request.ramp();
 		if (ramp != null) builder.opacityRamp(ramp[0], ramp[1]);
 		return builder.build();
+	}
+
+	/** Returns the mask planes of the request, indexed by 0-based stack index, or null. */
+	private static boolean[][] mask(MapRequest request, CtVolume volume, List<String> warnings,
+		ProgressListener progress) throws IOException
+	{
+		if (MapRequest.MASK_BODY.equals(request.mask())) return bodyMask(volume, progress);
+		Path file = request.maskFile();
+		if (file == null) return null;
+		CtVolume read = CtReaders.open(file, new ReadOptions(null, progress));
+		ExternalMap labels;
+		try {
+			labels = ExternalMap.of(volume, read.image());
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException(file, e.getMessage());
+		}
+		warnings.addAll(labels.warnings());
+		Integer wanted = request.maskLabel();
+		ImageStack values = labels.values();
+		boolean[][] planes = new boolean[values.getSize()][];
+		long inside = 0;
+		for (int n = 0; n < planes.length; n++) {
+			float[] plane = (float[]) values.getPixels(n + 1);
+			planes[n] = new boolean[plane.length];
+			for (int i = 0; i < plane.length; i++) {
+				planes[n][i] = wanted == null ? plane[i] > 0 : Math.round(plane[i]) == wanted;
+				if (planes[n][i]) inside++;
+			}
+		}
+		if (inside == 0) {
+			throw new InvalidInputException(file, "contains no voxel of " + (wanted == null
+				? "a label above 0" : "label " + wanted) + "; check --mask-label");
+		}
+		return planes;
+	}
+
+	/** Returns how the mask was made, for the sidecar and the range source. */
+	static String maskDescription(MapRequest request) {
+		if (MapRequest.MASK_BODY.equals(request.mask())) {
+			return "body: HU > " + (int) BodyMask.THRESHOLD_HU + ", largest 6-connected" +
+				" component, holes filled per slice";
+		}
+		Path file = request.maskFile();
+		if (file == null) return "none";
+		return "label map " + file.getFileName() + ", " + (request.maskLabel() == null
+			? "labels above 0" : "label " + request.maskLabel());
 	}
 
 	private static boolean[][] bodyMask(CtVolume volume, ProgressListener progress) {

@@ -1,6 +1,7 @@
 package org.ctheatmap.cli;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,9 +53,25 @@ public final class MapRequest {
 		return b.external;
 	}
 
-	/** Returns {@link #MASK_NONE} or {@link #MASK_BODY}. */
+	/** Returns {@link #MASK_NONE}, {@link #MASK_BODY} or the path of a label map. */
 	public String mask() {
 		return b.mask;
+	}
+
+	/**
+	 * Returns the label map used as mask, or null for {@link #MASK_NONE} and
+	 * {@link #MASK_BODY}.
+	 */
+	public Path maskFile() {
+		return MASK_NONE.equals(b.mask) || MASK_BODY.equals(b.mask) ? null : Paths.get(b.mask);
+	}
+
+	/**
+	 * Returns the label that forms the mask in {@link #maskFile()}, or null
+	 * for every label above 0.
+	 */
+	public Integer maskLabel() {
+		return b.maskLabel;
 	}
 
 	public String colormap() {
@@ -132,6 +149,7 @@ public final class MapRequest {
 		map.put("rangeHighHu", b.rangeHighHu);
 		map.put("entropyBinWidthHu", b.binWidthHu);
 		map.put("mask", b.mask);
+		map.put("maskLabel", b.maskLabel);
 		map.put("colormap", b.colormap);
 		map.put("window", b.window.toString());
 		map.put("range", range());
@@ -159,6 +177,7 @@ public final class MapRequest {
 		private double rangeHighHu = -950;
 		private double binWidthHu = 16;
 		private String mask = MASK_NONE;
+		private Integer maskLabel;
 		private String colormap = Colormaps.VIRIDIS;
 		private CtWindow window = CtWindow.preset(CtWindow.SOFT_TISSUE);
 		private Double min;
@@ -215,8 +234,18 @@ public final class MapRequest {
 			return this;
 		}
 
+		/**
+		 * Sets {@link #MASK_NONE}, {@link #MASK_BODY} or the path of a label map
+		 * on the CT's grid.
+		 */
 		public Builder mask(String value) {
 			mask = value;
+			return this;
+		}
+
+		/** Sets the label of the mask file that forms the mask; null for every label above 0. */
+		public Builder maskLabel(Integer value) {
+			maskLabel = value;
 			return this;
 		}
 
@@ -298,8 +327,12 @@ public final class MapRequest {
 			require(outputFolder != null, "an output folder (--out) is required");
 			MapSettings.of(type, radiusMm).withRange(rangeLowHu, rangeHighHu).withBinWidth(
 				binWidthHu);
-			require(MASK_NONE.equals(mask) || MASK_BODY.equals(mask),
-				"--mask must be none or body, got " + mask);
+			require(mask != null && !mask.trim().isEmpty(),
+				"--mask must be none, body or a label map file");
+			boolean labelMap = !MASK_NONE.equals(mask) && !MASK_BODY.equals(mask);
+			require(maskLabel == null || labelMap && maskLabel >= 1,
+				"--mask-label needs a label map as --mask and a label of 1 or more, got " +
+					maskLabel);
 			Colormaps.get(colormap);
 			require((min == null) == (max == null), "--min and --max go together");
 			require(min == null || Double.isFinite(min) && Double.isFinite(max) && min < max,
@@ -338,6 +371,7 @@ public final class MapRequest {
 			c.rangeHighHu = rangeHighHu;
 			c.binWidthHu = binWidthHu;
 			c.mask = mask;
+			c.maskLabel = maskLabel;
 			c.colormap = colormap;
 			c.window = window;
 			c.min = min;

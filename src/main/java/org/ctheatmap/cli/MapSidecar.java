@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ctheatmap.core.BodyMask;
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.maps.MapPercentiles;
 import org.ctheatmap.io.SoftwareVersion;
@@ -29,10 +28,11 @@ final class MapSidecar {
 	 * @param description the map's settings as labelled text
 	 * @param unit unit of the map values
 	 * @param mask the mask planes used, or null
+	 * @param maskDescription how the mask was made
 	 */
 	static Map<String, Object> describe(MapRequest request, CtVolume volume, ImageStack values,
 		Map<String, String> description, String unit, HeatMapSettings settings,
-		boolean[][] mask, int[] slices, List<String> warnings)
+		boolean[][] mask, String maskDescription, int[] slices, List<String> warnings)
 	{
 		Map<String, Object> sidecar = new LinkedHashMap<>();
 		Map<String, Object> software = new LinkedHashMap<>();
@@ -51,8 +51,7 @@ final class MapSidecar {
 		sidecar.put("huConversion", volume.huConversion());
 		sidecar.put("parameters", request.toMap());
 		sidecar.put("map", new LinkedHashMap<>(description));
-		sidecar.put("mask", mask == null ? "none" : "body: HU > " + (int) BodyMask.THRESHOLD_HU +
-			", largest 6-connected component, holes filled per slice");
+		sidecar.put("mask", maskDescription);
 		sidecar.put("rendering", new LinkedHashMap<>(settings.describe()));
 		double[] q = MapPercentiles.of(values, mask, volume.depth(), 0, 2, 50, 98, 100);
 		Map<String, Object> statistics = new LinkedHashMap<>();

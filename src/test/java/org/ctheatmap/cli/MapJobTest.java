@@ -3,6 +3,7 @@ package org.ctheatmap.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -10,6 +11,8 @@ import com.google.gson.JsonParser;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,16 +20,24 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.ctheatmap.core.CtVolume;
 import org.ctheatmap.core.ProgressListener;
 import org.ctheatmap.core.hotspot.Connectivity;
 import org.ctheatmap.core.hotspot.Hotspot;
 import org.ctheatmap.io.CtReaders;
+import org.ctheatmap.io.InvalidInputException;
 import org.ctheatmap.io.ReadOptions;
+import org.ctheatmap.io.nifti.NiftiDataType;
+import org.ctheatmap.io.nifti.NiftiWriter;
 import org.ctheatmap.lut.Colormaps;
 import org.ctheatmap.lut.LutInstaller;
+import org.ctheatmap.phantom.PhantomGenerator;
+import org.ctheatmap.phantom.PhantomTimePoint;
+import org.ctheatmap.phantom.PhantomTissue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +124,44 @@ class MapJobTest {
 			StandardCharsets.UTF_8);
 		assertTrue(csv.startsWith("Hotspot,Frame,Voxels,Volume (mm³)"), "CSV header: " + csv);
 		assertTrue(Files.size(folder.resolve(HotspotsJob.ROIS_NAME)) > 0, "ROI set written");
+	}
+
+	@Test
+	void labelMapMasksTheMap() throws IOException {
+		// The phantom's tissue labels as a label map; label LIVER keeps the liver only.
+		byte[][] labels = PhantomGenerator.labels(PhantomTimePoint.BASELINE);
+		ImageStack stack = new ImageStack(PhantomGenerator.WIDTH, PhantomGenerator.HEIGHT);
+		for (byte[] plane : labels) {
+			float[] values = new float[plane.length];
+			for (int i = 0; i < plane.length; i++) {
+				values[i] = plane[i];
+			}
+			stack.addSlice(new FloatProcessor(PhantomGenerator.WIDTH, PhantomGenerator.HEIGHT,
+				values));
+		}
+		Path labelFile = root.resolve("labels.nii.gz");
+		NiftiWriter.write(new CtVolume(new ImagePlus("labels", stack), PhantomGenerator
+			.geometry(), "labels", Collections.emptyMap(), Collections.emptyList()), labelFile,
+			NiftiDataType.INT16);
+		int liver = PhantomTissue.LIVER.ordinal();
+		Path folder = root.resolve("liver");
+		Map<String, Object> result = MapJob.run(new MapRequest.Builder(
+			HeatMapJobTest.BASELINE_NIFTI, folder).map("mean").radiusMm(0).mask(labelFile
+				.toString()).maskLabel(liver).build(), ProgressListener.NONE);
+		assertEquals("label map labels.nii.gz, label " + liver, result.get("mask"), "mask");
+		CtVolume map = CtReaders.open(folder.resolve(MapJob.NIFTI_NAME), new ReadOptions(null,
+			ProgressListener.NONE));
+		for (int k = 0; k < labels.length; k++) {
+			float[] values = (float[]) map.image().getStack().getPixels(k + 1);
+			for (int i = 0; i < values.length; i++) {
+				boolean inLiver = labels[k][i] == liver;
+				assertEquals(inLiver, !Float.isNaN(values[i]), "slice " + k + " voxel " + i +
+					" is inside the mask exactly when it is liver");
+			}
+		}
+		assertThrows(InvalidInputException.class, () -> MapJob.run(new MapRequest.Builder(
+			HeatMapJobTest.BASELINE_NIFTI, root.resolve("none")).mask(labelFile.toString())
+			.maskLabel(99).build(), ProgressListener.NONE), "label 99 is absent");
 	}
 
 	@Test
