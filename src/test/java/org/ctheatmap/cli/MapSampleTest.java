@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Maps the liver of TotalSegmentator's example abdominal CT through its own
- * segmentation as mask and checks the published organ statistics: label 5
- * (liver) has 39350 voxels of 27 mm³ and a mean of 44.85855 HU, rounded to 5
- * decimals by TotalSegmentator's statistics.json.
+ * segmentation as mask and checks the published organ statistics. Label 5
+ * (liver) has 39350 voxels of 27 mm³ and a mean of 44.85855 HU, which
+ * TotalSegmentator's statistics.json rounds to 5 decimals.
  */
 class MapSampleTest {
 
@@ -41,7 +41,7 @@ class MapSampleTest {
 			.radiusMm(0).mask(sample.resolve("example_seg_fast.nii.gz").toString()).maskLabel(5)
 			.build(), ProgressListener.NONE);
 
-		// Every finite voxel of the map is liver; one 26-connected region holds them all.
+		// Every finite voxel of the map is liver; one 26-connected region contains them all.
 		List<Hotspot> regions = HotspotsJob.run(map.resolve(MapJob.NIFTI_NAME), work.resolve(
 			"regions"), null, -1e9, Connectivity.TWENTY_SIX, 0, false, ProgressListener.NONE);
 		assertEquals(1, regions.size(), "the liver is one region");
