@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +91,8 @@ final class StudyFolder {
 
 	/** Creates an empty hidden staging folder in the batch output folder. */
 	static Path stage(Path outputFolder) throws IOException {
-		return Files.createTempDirectory(outputFolder, STAGING_PREFIX);
+		// A plain new folder, unlike Files.createTempDirectory, gets the default permissions.
+		return Files.createDirectory(outputFolder.resolve(STAGING_PREFIX + UUID.randomUUID()));
 	}
 
 	/**
@@ -105,7 +107,8 @@ final class StudyFolder {
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return;
 		}
-		Path old = Files.createTempDirectory(target.getParent(), STAGING_PREFIX + "old-");
+		Path old = Files.createDirectory(target.getParent().resolve(STAGING_PREFIX + "old-" + UUID
+			.randomUUID()));
 		Files.delete(old);
 		Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
 		try {

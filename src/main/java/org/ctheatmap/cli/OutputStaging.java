@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.ctheatmap.io.InvalidInputException;
 
@@ -69,7 +70,8 @@ final class OutputStaging implements Closeable {
 		while (!Files.isDirectory(ancestor)) {
 			ancestor = ancestor.getParent();
 		}
-		Path staging = Files.createTempDirectory(ancestor, ".ct-heatmap-");
+		// A plain new folder, unlike Files.createTempDirectory, gets the default permissions.
+		Path staging = Files.createDirectory(ancestor.resolve(".ct-heatmap-" + UUID.randomUUID()));
 		return new OutputStaging(folder, new ArrayList<>(names), staging);
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.UUID;
 
 import org.ctheatmap.io.InvalidInputException;
 
@@ -62,7 +63,9 @@ public final class ReportFolder implements Closeable {
 		}
 		Path parent = folder.getParent();
 		Files.createDirectories(parent);
-		Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".");
+		// A plain new folder, unlike Files.createTempDirectory, gets the default permissions.
+		Path staging = Files.createDirectory(parent.resolve("." + folder.getFileName() + "." +
+			UUID.randomUUID()));
 		return new ReportFolder(folder, overwrite, staging);
 	}
 

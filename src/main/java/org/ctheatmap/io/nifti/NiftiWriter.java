@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 import org.ctheatmap.core.CtVolume;
@@ -62,8 +63,9 @@ public final class NiftiWriter {
 		byte[] header = NiftiHeaderEncoder.encode(volume, type);
 
 		Path target = file.toAbsolutePath();
-		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
-			".part");
+		// A plain new file, unlike Files.createTempFile, gets the default permissions.
+		Path temp = Files.createFile(target.getParent().resolve("." + target.getFileName() + "." +
+			UUID.randomUUID() + ".part"));
 		try {
 			try (OutputStream out = open(temp, gzip)) {
 				out.write(header);

@@ -56,6 +56,16 @@ class NiftiWriterTest {
 	}
 
 	@Test
+	void writtenFileHasDefaultPermissions() throws IOException {
+		CtVolume original = volume(4, 3, 2, 1, oblique(), new Random(3));
+		Path file = dir.resolve("map.nii.gz");
+		NiftiWriter.write(original, file, NiftiDataType.FLOAT32);
+		Path plain = Files.createFile(dir.resolve("plain.txt"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+			"permissions of a written map equal those of any new file in the folder");
+	}
+
+	@Test
 	void flippedAxisInt16GzipRoundTrip() throws IOException {
 		// Row direction towards the patient's right: the reader flips i back.
 		PatientGeometry g = new PatientGeometry(new double[] { 50.5, -20.25, 7 }, new double[] { -1,
