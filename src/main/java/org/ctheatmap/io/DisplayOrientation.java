@@ -15,14 +15,14 @@ import org.ctheatmap.io.raw.Reorientation;
  * Brings a volume read in its stored order into the display order of
  * {@link Reorientation}: the patient's right on the screen's left, anterior at
  * the top and slice 1 lowest, as radiologists view axial CT. The NIfTI, NRRD
- * and MetaImage readers reorder while reading; this class does the same for
- * DICOM, whose slices come in the order of their position along the normal
- * and whose rows follow Image Orientation (Patient), which may be flipped
- * (e.g. prone scans or an x axis running to the patient's right).
+ * and MetaImage readers reorder while reading, and this class does the same
+ * for DICOM. A DICOM series comes with its slices ordered along the normal and
+ * its rows along Image Orientation (Patient), which may be flipped, for
+ * example in prone scans.
  */
 public final class DisplayOrientation {
 
-	/** Metadata key that says which axes were permuted or flipped. */
+	/** Metadata key of the text that names the permuted or flipped axes. */
 	public static final String METADATA_KEY = "Reoriented";
 
 	private DisplayOrientation() {}
@@ -48,15 +48,16 @@ public final class DisplayOrientation {
 		ImageStack source = volume.image().getStack();
 		ImageStack target = new ImageStack(width, height);
 		int sliceSize = width * height;
+		int storedWidth = volume.width();
 		for (int frame = 0; frame < volume.frames(); frame++) {
 			float[][] planes = new float[depth][sliceSize];
 			for (int k = 0; k < volume.depth(); k++) {
 				float[] stored = (float[]) source.getPixels(frame * volume.depth() + k + 1);
 				for (int j = 0; j < volume.height(); j++) {
-					for (int i = 0; i < volume.width(); i++) {
+					for (int i = 0; i < storedWidth; i++) {
 						long index = start + i * steps[0] + j * steps[1] + k * steps[2];
-						planes[(int) (index / sliceSize)][(int) (index % sliceSize)] = stored[j * volume
-							.width() + i];
+						int plane = (int) (index / sliceSize);
+						planes[plane][(int) (index % sliceSize)] = stored[j * storedWidth + i];
 					}
 				}
 			}

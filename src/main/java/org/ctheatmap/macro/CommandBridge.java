@@ -36,11 +36,11 @@ import org.scijava.service.Service;
  * argument, so {@code run("Heat Map Overlay", "key=value ...")} lands here.
  * Options are handed to the command's inputs by parameter name, as Fiji does:
  * an {@code ImagePlus} input takes the image with the given title, and a
- * required first one falls back to the current image when its key is absent;
- * booleans
- * are true when their key is present bare or set to true. Image outputs are shown (in batch mode they become batch-mode
- * images), tables are shown under their title. A cancelled command aborts the
- * macro after logging the reason.
+ * required first one falls back to the current image when its key is absent.
+ * Booleans are true when their key is present bare or set to true. Image
+ * outputs are shown, so in batch mode they become batch-mode images, and
+ * tables are shown under their title. A cancelled command aborts the macro
+ * after logging the reason.
  */
 public class CommandBridge implements PlugIn {
 
@@ -70,7 +70,7 @@ public class CommandBridge implements PlugIn {
 			fail(label, "interrupted");
 			return;
 		} catch (ExecutionException e) {
-			// SciJava wraps the command's own exception; its innermost cause says what failed.
+			// SciJava wraps the command's own exception, so the innermost cause names the failure.
 			Throwable cause = e;
 			while (cause.getCause() != null) {
 				cause = cause.getCause();
@@ -111,8 +111,8 @@ public class CommandBridge implements PlugIn {
 			known.add(item.getName().toLowerCase(Locale.ROOT));
 			String text = options.get(item.getName());
 			if (type == ImagePlus.class) {
-				// Only a command's first, required image falls back to the current image;
-				// a second image (a label map, a mask) or an optional one must be named.
+				// Only a command's first, required image falls back to the current image.
+				// A second image (a label map, a mask) or an optional one must be named.
 				if (text != null || firstImage && item.isRequired()) {
 					inputs.put(item.getName(), image(text));
 				}

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImageJRunner {
 
-	/** Time limit for one macro; the slowest example takes about 20 s here. */
+	/** Time limit for one macro; each example took 3 to 20 s on a loaded 2-core machine. */
 	private static final long TIMEOUT_SECONDS = 300;
 
 	private final Path home;

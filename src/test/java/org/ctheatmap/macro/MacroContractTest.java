@@ -70,7 +70,8 @@ class MacroContractTest {
 		for (CommandInfo info : commands) {
 			String path = info.getMenuPath().getMenuString(true).replace(" > ", ">");
 			assertTrue(path.startsWith(MENU_PREFIX), info.getClassName() + " menu: " + path);
-			assertTrue(info.canRunHeadless(), info.getClassName() + " must declare headless = true");
+			assertTrue(info.canRunHeadless(), info.getClassName() +
+				" must declare headless = true");
 		}
 	}
 
