@@ -9,6 +9,7 @@ import ij.process.ImageProcessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -108,7 +109,7 @@ public final class HuImages {
 			}
 		}
 		Calibration cal = image.getCalibration();
-		double scale = toMillimetres(cal.getUnit());
+		double scale = millimetresPerUnit(cal.getUnit());
 		if (Double.isNaN(scale)) {
 			warnings.add("'" + image.getTitle() + "' has spatial unit '" + cal.getUnit() +
 				"'; its voxel size is taken as millimetres");
@@ -123,12 +124,18 @@ public final class HuImages {
 		return PatientGeometry.axial(origin, spacing);
 	}
 
-	/** Returns mm per unit, or NaN for a unit that is not a length. */
-	private static double toMillimetres(String unit) {
-		switch (unit == null ? "" : unit.trim().toLowerCase()) {
+	/**
+	 * Returns the millimetres per unit of an ImageJ spatial unit ("mm",
+	 * "millimetre", "cm", "m", "µm", "micron" and their plurals, any case), or
+	 * NaN for a unit that is not a length, such as "pixel".
+	 */
+	public static double millimetresPerUnit(String unit) {
+		switch (unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT)) {
 			case "mm":
 			case "millimeter":
 			case "millimetre":
+			case "millimeters":
+			case "millimetres":
 				return 1;
 			case "cm":
 				return 10;

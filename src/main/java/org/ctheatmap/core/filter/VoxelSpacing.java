@@ -3,6 +3,8 @@ package org.ctheatmap.core.filter;
 import ij.ImagePlus;
 import ij.measure.Calibration;
 
+import org.ctheatmap.core.HuImages;
+
 /** Reads voxel spacing in mm and the HU line of 16-bit images from ImageJ calibrations. */
 final class VoxelSpacing {
 
@@ -16,7 +18,7 @@ final class VoxelSpacing {
 	 */
 	static double[] of(ImagePlus image) {
 		Calibration cal = image.getCalibration();
-		double scale = millimetresPer(cal.getUnit());
+		double scale = HuImages.millimetresPerUnit(cal.getUnit());
 		if (Double.isNaN(scale)) {
 			throw new IllegalArgumentException("'" + image.getTitle() + "' has spatial unit '" + cal
 				.getUnit() + "'; set the voxel size in mm (Image > Properties) before filtering");
@@ -43,28 +45,5 @@ final class VoxelSpacing {
 				"' has a calibration function other than a straight line; it cannot be read as HU");
 		}
 		return new double[] { c[0], c[1] };
-	}
-
-	/** Returns mm per unit, or NaN for a unit that is not a length. */
-	private static double millimetresPer(String unit) {
-		switch (unit == null ? "" : unit.trim().toLowerCase()) {
-			case "mm":
-			case "millimeter":
-			case "millimetre":
-			case "millimeters":
-			case "millimetres":
-				return 1;
-			case "cm":
-				return 10;
-			case "m":
-				return 1000;
-			case "µm":
-			case "um":
-			case "micron":
-			case "microns":
-				return 0.001;
-			default:
-				return Double.NaN;
-		}
 	}
 }
