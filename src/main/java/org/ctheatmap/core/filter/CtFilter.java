@@ -25,6 +25,9 @@ import org.ctheatmap.core.ProgressListener;
  */
 public final class CtFilter {
 
+	/** Largest median, mean or bilateral neighbourhood, in voxels (a sphere of radius 62). */
+	static final long MAX_NEIGHBOURHOOD_VOXELS = 1_000_000;
+
 	/** Image property that records the filter applied, see {@link FilterSettings#describe()}. */
 	public static final String PROPERTY_KEY = "CTHeatMap.Filter";
 
@@ -53,6 +56,8 @@ public final class CtFilter {
 				"(calibrated) or 32-bit HU channel");
 		}
 		double[] spacing = VoxelSpacing.of(image);
+		checkSize(settings, spacing, new int[] { image.getWidth(), image.getHeight(), image
+			.getNSlices() });
 		double[] line = bitDepth == 16 ? VoxelSpacing.huLine(image) : null;
 		ImagePlus result = inPlace ? image : emptyCopy(image, settings);
 		int frames = image.getNFrames();
@@ -139,6 +144,35 @@ public final class CtFilter {
 	}
 
 	/** Returns the Gaussian sigma per axis in voxels; z is 0 for a 2-D filter. */
+	/**
+	 * Rejects a sigma or radius wider than the image along a filtered axis, and
+	 * neighbourhoods of more than {@value #MAX_NEIGHBOURHOOD_VOXELS} voxels, which
+	 * smooth nothing more but would run for hours or overflow the kernel size.
+	 *
+	 * @param size image width, height and slice count
+	 * @throws IllegalArgumentException naming the size in mm and in voxels
+	 */
+	static void checkSize(FilterSettings settings, double[] spacing, int[] size) {
+		String what = settings.type().label() + (settings.type().sizeIsSigma() ? " sigma "
+			: " radius ") + settings.sizeMm() + " mm";
+		int axes = settings.threeD() ? 3 : 2;
+		double count = settings.threeD() ? 4.0 / 3.0 * Math.PI : Math.PI;
+		for (int a = 0; a < axes; a++) {
+			double voxels = settings.sizeMm() / spacing[a];
+			if (voxels > size[a]) {
+				throw new IllegalArgumentException(what + " spans " + Math.round(voxels) +
+					" voxels along " + "xyz".charAt(a) + ", more than the image's " + size[a] +
+					"; choose at most " + size[a] * spacing[a] + " mm");
+			}
+			count *= Math.max(1, voxels);
+		}
+		if (settings.type() != FilterType.GAUSSIAN && count > MAX_NEIGHBOURHOOD_VOXELS) {
+			throw new IllegalArgumentException(what + " covers about " + Math.round(count) +
+				" voxels per neighbourhood, more than " + MAX_NEIGHBOURHOOD_VOXELS +
+				"; choose a smaller size or a Gaussian");
+		}
+	}
+
 	static double[] sigmaVoxels(FilterSettings settings, double[] spacing) {
 		double sigma = settings.sizeMm();
 		return new double[] { sigma / spacing[0], sigma / spacing[1], settings.threeD() ? sigma /

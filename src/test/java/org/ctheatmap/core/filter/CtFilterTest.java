@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -76,6 +77,22 @@ class CtFilterTest {
 			}
 			assertEquals(0, max, ROUNDING_TOL_HU, settings + ": max |16-bit - 32-bit| in HU");
 		}
+	}
+
+	@Test
+	void oversizedFilterRejected() {
+		ImagePlus image = floatImage(Reference.randomVolume(12, 10, 6, 43));
+		IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+			() -> CtFilter.apply(image, FilterSettings.gaussian(1e9, true), false,
+				ProgressListener.NONE));
+		assertTrue(wide.getMessage().contains("1.0E9 mm"), "names the sigma: " + wide
+			.getMessage());
+		double[] spacing = { 0.5, 0.5, 0.5 };
+		IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+			() -> CtFilter.checkSize(FilterSettings.median(40, true), spacing, new int[] { 512, 512,
+				300 }));
+		assertTrue(large.getMessage().contains("voxels per neighbourhood"), "names the count: " +
+			large.getMessage());
 	}
 
 	@Test
