@@ -152,6 +152,17 @@ final class CompareCommand implements Callable<Integer> {
 	 * @throws IllegalArgumentException naming the first invalid option
 	 */
 	CompareRequest request() {
+		// Inside the report options NaN means "automatic", so a typed NaN must not pass.
+		if (rangeHu != null && rangeHu.isNaN() || rangePercent != null && rangePercent.isNaN()) {
+			throw new IllegalArgumentException("--range and --percent-range must be numbers above" +
+				" 0; leave them out for an automatic range");
+		}
+		if (!Colormaps.COOLWARM.equalsIgnoreCase(colormap) && !Colormaps.RDBU.equalsIgnoreCase(
+			colormap))
+		{
+			throw new IllegalArgumentException("--colormap must be a diverging table, coolwarm or" +
+				" RdBu, so that no change shows in the neutral middle colour; got " + colormap);
+		}
 		ComparisonSettings settings = new ComparisonSettings(Alignment.fromLabel(alignment),
 			RegistrationSettings.DEFAULT.withMetric(RegistrationMetric.fromLabel(metric)),
 			new DifferenceSettings(smoothingSigmaMm, minBaselineHu),

@@ -120,6 +120,22 @@ class CompareJobTest {
 	}
 
 	@Test
+	void nanRangeIsUsageError() {
+		Result result = cli("compare", "a", "b", "--range", "NaN", "--out", folder.resolve("r")
+			.toString());
+		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, result.code, "exit code");
+		assertTrue(result.err.contains("--range and --percent-range must be numbers"), result.err);
+	}
+
+	@Test
+	void sequentialColormapIsUsageError() {
+		Result result = cli("compare", "a", "b", "--colormap", "viridis", "--out", folder.resolve(
+			"r").toString());
+		assertEquals(CtHeatMapCli.EXIT_BAD_INPUT, result.code, "exit code");
+		assertTrue(result.err.contains("diverging table"), result.err);
+	}
+
+	@Test
 	void existingReportIsInvalidInput() throws IOException {
 		Path out = Files.createDirectories(folder.resolve("report"));
 		Result result = cli("compare", IMAGES.resolve("baseline.nii.gz").toString(), IMAGES
