@@ -90,7 +90,7 @@ public final class CtHeatMapCli implements Runnable {
 		boolean badInput = e instanceof InvalidInputException;
 		String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
 		if (e instanceof FileSystemException) {
-			// These carry only the path as message; the type says what went wrong.
+			// These carry only the path as message, so the reason comes from the type.
 			FileSystemException failure = (FileSystemException) e;
 			message = failure.getFile() + ": " + (failure.getReason() != null ? failure
 				.getReason() : describe(failure));

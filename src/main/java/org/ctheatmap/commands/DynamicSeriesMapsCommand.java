@@ -49,7 +49,7 @@ import org.scijava.plugin.Plugin;
  * map drawn as a heat-map overlay and its colour bar in the top-right
  * corner. The colour range runs from 0 to the 99th percentile of the map in
  * the body, or to the last frame time for the time to peak. Values below 0
- * are transparent. {@code parameterMaps} holds the four maps' values as
+ * are transparent. {@code parameterMaps} contains the four maps' values as
  * channels. ROIs come from {@code roiFile}, the ROI Manager or the series'
  * overlay, as in Measure ROIs; a ROI on frame 0 covers every frame. The input
  * is not modified. Field names are the macro keys; never rename one.

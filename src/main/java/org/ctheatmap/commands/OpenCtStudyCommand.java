@@ -40,7 +40,7 @@ import org.scijava.widget.FileWidget;
  * an interactive run with several readable series shows a dialog to choose
  * one. A macro, batch or headless run opens the largest CT series. A file of a type
  * the suite does not read is opened with Bio-Formats when Fiji has it (see
- * {@link BioFormatsFallback}), and the log says so. Reader warnings go to the
+ * {@link BioFormatsFallback}), and the log reports it. Reader warnings go to the
  * log and to the image's Info property.
  * <p>
  * Field names are the macro keys; never rename one.

@@ -1,6 +1,6 @@
 package org.ctheatmap.compare;
 
-/** How a resampler reads values between voxel centres. */
+/** Rule by which a resampler reads values between voxel centres. */
 public enum Interpolation {
 
 	/**

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>
  * Cost: two passes over the volume, independent of the radius. Memory: the
  * result plus one float volume of partial means, and a second one of counts
- * when the input holds non-finite values; about 8 or 12 bytes per voxel.
+ * when the input contains non-finite values; about 8 or 12 bytes per voxel.
  */
 public final class LocalMean {
 

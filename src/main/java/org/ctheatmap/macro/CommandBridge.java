@@ -175,7 +175,7 @@ public class CommandBridge implements PlugIn {
 	}
 
 	private static void fail(String label, String reason) {
-		// Commands start their cancel reasons with their own name; say it once.
+		// Commands start their cancel reasons with their own name, so the prefix is dropped.
 		String text = reason != null && reason.startsWith(label + ": ") ? reason.substring(label
 			.length() + 2) : reason;
 		IJ.log(label + " failed: " + text);

@@ -66,8 +66,8 @@ class CtHeatMapCliTest {
 		new ij.io.FileSaver(tiff).saveAsTiff(input.toString());
 		Run run = Run.of("heatmap", input.toString(), "--out", root.resolve("out").toString());
 		assertEquals(CtHeatMapCli.EXIT_OK, run.exitCode, "Exit code; stderr: " + run.err);
-		assertTrue(run.err.contains("ct-heatmap: warning: ") && run.err.contains(
-			"no patient orientation"), "Warning printed: " + run.err);
+		assertTrue(run.err.contains("ct-heatmap: warning: "), "Warning prefix: " + run.err);
+		assertTrue(run.err.contains("no patient orientation"), "Warning text: " + run.err);
 	}
 
 	@Test

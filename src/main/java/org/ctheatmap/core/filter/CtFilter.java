@@ -153,21 +153,21 @@ public final class CtFilter {
 	 * @throws IllegalArgumentException naming the size in mm and in voxels
 	 */
 	static void checkSize(FilterSettings settings, double[] spacing, int[] size) {
-		String what = settings.type().label() + (settings.type().sizeIsSigma() ? " sigma "
+		String request = settings.type().label() + (settings.type().sizeIsSigma() ? " sigma "
 			: " radius ") + settings.sizeMm() + " mm";
 		int axes = settings.threeD() ? 3 : 2;
 		double count = settings.threeD() ? 4.0 / 3.0 * Math.PI : Math.PI;
 		for (int a = 0; a < axes; a++) {
 			double voxels = settings.sizeMm() / spacing[a];
 			if (voxels > size[a]) {
-				throw new IllegalArgumentException(what + " spans " + Math.round(voxels) +
+				throw new IllegalArgumentException(request + " spans " + Math.round(voxels) +
 					" voxels along " + "xyz".charAt(a) + ", more than the image's " + size[a] +
 					"; choose at most " + size[a] * spacing[a] + " mm");
 			}
 			count *= Math.max(1, voxels);
 		}
 		if (settings.type() != FilterType.GAUSSIAN && count > MAX_NEIGHBOURHOOD_VOXELS) {
-			throw new IllegalArgumentException(what + " covers about " + Math.round(count) +
+			throw new IllegalArgumentException(request + " covers about " + Math.round(count) +
 				" voxels per neighbourhood, more than " + MAX_NEIGHBOURHOOD_VOXELS +
 				"; choose a smaller size or a Gaussian");
 		}

@@ -7,7 +7,7 @@ import org.ctheatmap.core.ProgressListener;
  * <p>
  * The kernel for a sigma of s voxels is the sampled Gaussian
  * {@code exp(-k^2 / (2 s^2))} for integer offsets |k| &lt;= ceil(4 s),
- * divided by its sum. The tail beyond 4 sigma holds less than 1e-4 of the
+ * divided by its sum. The tail beyond 4 sigma carries less than 1e-4 of the
  * weight. One pass runs along x, one along y and one along z.
  * <p>
  * Boundary and NaN rule: only voxels inside the volume that are not NaN
@@ -110,7 +110,7 @@ public final class GaussianFilter {
 
 	/**
 	 * Runs the x and the y pass slice by slice, so that each slice is still in
-	 * cache for the second pass; a null kernel skips its pass.
+	 * cache for the second pass. A null kernel skips its pass.
 	 */
 	private static void passesXY(FloatVolume volume, float[] kernelX, float[] kernelY,
 		boolean renormalise)

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * count gives the mean of the two middle values. NaN voxels stay NaN and are
  * left out of their neighbours' medians.
  * <p>
- * Speed: voxels whose whole neighbourhood lies inside the volume and holds no
+ * Speed: voxels whose whole neighbourhood lies inside the volume and contains no
  * NaN go through a sorting network evaluated on whole rows with vectorised
  * min and max (a pruned Batcher network; for the 3 x 3 x 3 box, the
  * {@link Box27Median} scheme). The other voxels collect their valid
@@ -103,7 +103,7 @@ public final class MedianFilter {
 
 	/**
 	 * Recomputes, by sorting, the voxels in [from, to) of row (y, z) whose
-	 * neighbourhood holds a NaN. A NaN anywhere in the window makes the sum of
+	 * neighbourhood contains a NaN. A NaN anywhere in the window makes the sum of
 	 * the neighbours NaN, which is how they are found.
 	 */
 	private static void repairNaN(NeighbourRows rows, int y, int z, int from, int to,

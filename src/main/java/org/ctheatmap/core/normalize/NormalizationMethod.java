@@ -1,6 +1,6 @@
 package org.ctheatmap.core.normalize;
 
-/** How "Normalize CT" maps HU; the labels are dialog choices and CLI names. */
+/** Mapping that "Normalize CT" applies to HU. The labels are dialog choices and CLI names. */
 public enum NormalizationMethod {
 
 	/** A CT window: display range, or (v - lower) / width clamped to [0, 1]. */

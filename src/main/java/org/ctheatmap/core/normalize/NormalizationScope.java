@@ -1,6 +1,6 @@
 package org.ctheatmap.core.normalize;
 
-/** Which voxels share one set of statistics. */
+/** Set of voxels that share one set of statistics. */
 public enum NormalizationScope {
 
 	/** One set of statistics for the whole stack (per time point). */

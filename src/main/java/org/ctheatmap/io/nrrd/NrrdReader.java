@@ -34,7 +34,7 @@ import org.ctheatmap.io.raw.VoxelType;
  * values. The voxel grid is reordered to display order as for NIfTI (see
  * {@link org.ctheatmap.io.raw.Reorientation}).
  * <p>
- * Not supported, with an {@link InvalidInputException} that says so: ascii,
+ * Not supported, with an {@link InvalidInputException} that names the feature: ascii,
  * hex and bzip2 encodings, 64-bit integers, images with several values per
  * voxel (vectors, colour), and time or list axes that are not the slowest.
  */
